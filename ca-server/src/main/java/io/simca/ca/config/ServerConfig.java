@@ -1,0 +1,28 @@
+package io.simca.ca.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Listeners and HTTP limits. {@code publicUrl} is the base that goes into certificates
+ * (AIA OCSP/caIssuers, CRL distribution point), so it must be what relying parties reach.
+ */
+public record ServerConfig(
+    ListenerConfig est,
+    ListenerConfig http,
+    ListenerConfig admin,
+    List<String> hostNames,
+    String publicUrl,
+    int maxBodyBytes,
+    int instances,
+    boolean nativeTls,
+    Duration shutdownGrace) {
+
+  /** The base URL for AIA and CDP: the configured one, else the plain-HTTP listener. */
+  public String effectivePublicUrl() {
+    if (publicUrl != null && !publicUrl.isBlank()) {
+      return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+    return "http://" + http.host() + ":" + http.port();
+  }
+}
