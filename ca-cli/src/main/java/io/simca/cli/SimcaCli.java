@@ -1,0 +1,40 @@
+package io.simca.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code simca}: the admin tool. Thin by design: each subcommand parses its options and calls a
+ * service from ca-server. Exit codes (DESIGN.md): 0 success, 1 refused or failed with one line
+ * on stderr, 2 usage error.
+ */
+@Command(name = "simca", mixinStandardHelpOptions = true, versionProvider = SimcaCli.Version.class,
+    description = "Short-lived certificate authority for cellular IoT fleets (EST + SIM attestation, OCSP, CRL).",
+    subcommands = {
+        ServeCommand.class,
+        CaCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class SimcaCli {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one invocation and returns its exit code (tests call this in-process). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new SimcaCli())
+        .setExecutionExceptionHandler(new OneLineErrors())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(t -> 1);
+    return cli.execute(args);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = SimcaCli.class.getPackage().getImplementationVersion();
+      return new String[] {"simca " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.simca.ca.server;
+
+import io.simca.ca.error.CaException;
+import io.simca.ca.error.ErrorKind;
+import io.simca.ca.hierarchy.IssuingCa;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.security.cert.CertificateEncodingException;
+
+/** {@code GET /ca/<label>.crt}: the issuing CA certificate in DER, the target of the AIA caIssuers URL (RFC 5280 §4.2.2.1). */
+final class CaCertificateHandler {
+
+  private final ServerContext ctx;
+
+  private CaCertificateHandler(ServerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  static void mount(Router router, ServerContext ctx) {
+    router.getWithRegex("/ca/([a-z0-9][a-z0-9-]{0,31})\\.crt").handler(new CaCertificateHandler(ctx)::handle);
+  }
+
+  private void handle(RoutingContext rc) {
+    String label = rc.pathParam("param0");
+    IssuingCa ca = ctx.hierarchy().byLabel(label)
+        .orElseThrow(() -> new CaException(ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + label + "'"));
+    try {
+      // RFC 5280 §4.2.2.1: caIssuers over HTTP is a single DER certificate, application/pkix-cert.
+      rc.response().putHeader("Content-Type", "application/pkix-cert")
+          .putHeader("Cache-Control", "public, max-age=3600")
+          .end(Buffer.buffer(ca.cert().getEncoded()));
+    } catch (CertificateEncodingException e) {
+      throw new CaException(ErrorKind.INTERNAL, "internal_error", "cannot encode CA certificate");
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.simca.ca.server;
+
+import io.simca.ca.hierarchy.IssuingCa;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+
+/** {@code GET /health}: 200 when the store answers and every issuing CA key is loaded and valid, else 503. */
+final class HealthHandler {
+
+  private final ServerContext ctx;
+
+  private HealthHandler(ServerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  static void mount(Router router, ServerContext ctx) {
+    router.get("/health").handler(new HealthHandler(ctx)::handle);
+  }
+
+  private void handle(RoutingContext rc) {
+    ctx.blocking().run(() -> ctx.stores().db().ping()).onComplete(ar -> {
+      boolean storeUp = ar.succeeded() && Boolean.TRUE.equals(ar.result());
+      Instant now = ctx.clock().instant();
+      JsonArray cas = new JsonArray();
+      boolean keysOk = !ctx.hierarchy().all().isEmpty();
+      for (IssuingCa ca : ctx.hierarchy().all()) {
+        boolean valid = ca.cert().getNotAfter().toInstant().isAfter(now);
+        keysOk &= valid;
+        cas.add(new JsonObject().put("label", ca.label()).put("keyId", ca.keyId()).put("valid", valid)
+            .put("notAfter", ca.cert().getNotAfter().toInstant().toString()));
+      }
+      boolean up = storeUp && keysOk;
+      JsonObject body = new JsonObject()
+          .put("status", up ? "up" : "down")
+          .put("store", storeUp ? "up" : "down")
+          .put("keys", keysOk ? "up" : "down")
+          .put("issuingCas", cas);
+      rc.response().setStatusCode(up ? 200 : 503)
+          .putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "no-store")
+          .end(body.encode());
+    });
+  }
+}

@@ -1,0 +1,63 @@
+package io.simca.ca.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One instance per core: binds the three listeners. Vert.x spreads connections to the same
+ * host:port across instances, so every core runs TLS and routing without shared locks.
+ */
+final class HttpVerticle extends VerticleBase {
+
+  private final CaServices services;
+  private final Ports ports;
+  private final Duration grace;
+  private List<HttpServer> servers = List.of();
+
+  /** The ports to bind; 0 = ephemeral (only for the first instance; the rest reuse what it got). */
+  record Ports(int est, int http, int admin) {
+  }
+
+  HttpVerticle(CaServices services, Ports ports, Duration grace) {
+    this.services = services;
+    this.ports = ports;
+    this.grace = grace;
+  }
+
+  @Override
+  public Future<?> start() {
+    ServerContext ctx = services.ctx();
+    var cfg = ctx.config().server();
+    HttpServerOptions base = new HttpServerOptions()
+        .setTcpNoDelay(true) // one TLS record per response, no Nagle stall (libest's 44 ms lesson)
+        .setCompressionSupported(false)
+        .setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS);
+    boolean nativeTls = cfg.nativeTls();
+    HttpServer est = vertx.createHttpServer(TlsOptions.est(base, ctx.dataDir(), nativeTls)
+        .setHost(cfg.est().host()).setPort(ports.est()))
+        .requestHandler(Routers.est(vertx, services));
+    HttpServer http = vertx.createHttpServer(new HttpServerOptions(base)
+        .setHost(cfg.http().host()).setPort(ports.http()))
+        .requestHandler(Routers.http(vertx, services));
+    HttpServer admin = vertx.createHttpServer(TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)
+        .setHost(cfg.admin().host()).setPort(ports.admin()))
+        .requestHandler(Routers.admin(vertx, services));
+    servers = List.of(est, http, admin);
+    return Future.all(est.listen(), http.listen(), admin.listen());
+  }
+
+  @Override
+  public Future<?> stop() {
+    // Graceful: stop accepting, let requests in flight finish within the grace period.
+    return Future.join(servers.stream().map(s -> s.shutdown(grace)).toList());
+  }
+
+  Ports boundPorts() {
+    return new Ports(servers.get(0).actualPort(), servers.get(1).actualPort(), servers.get(2).actualPort());
+  }
+}

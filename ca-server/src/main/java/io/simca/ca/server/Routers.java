@@ -1,0 +1,31 @@
+package io.simca.ca.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** Assembles the three routers (EST, plain HTTP, admin); each route family mounts itself here. */
+final class Routers {
+
+  private Routers() {
+  }
+
+  static Router est(Vertx vertx, CaServices services) {
+    Router r = Router.router(vertx);
+    r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.TEXT));
+    return r;
+  }
+
+  static Router http(Vertx vertx, CaServices services) {
+    Router r = Router.router(vertx);
+    r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.TEXT));
+    HealthHandler.mount(r, services.ctx());
+    CaCertificateHandler.mount(r, services.ctx());
+    return r;
+  }
+
+  static Router admin(Vertx vertx, CaServices services) {
+    Router r = Router.router(vertx);
+    r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.PROBLEM_JSON));
+    return r;
+  }
+}

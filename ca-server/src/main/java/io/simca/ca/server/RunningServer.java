@@ -1,0 +1,59 @@
+package io.simca.ca.server;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A started server: its bound ports, its context, and an orderly stop (drain, then close the store). */
+public final class RunningServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
+  private final CaServices services;
+  private final HttpVerticle.Ports ports;
+  private volatile boolean closed;
+
+  RunningServer(CaServices services, HttpVerticle.Ports ports) {
+    this.services = services;
+    this.ports = ports;
+  }
+
+  public int estPort() {
+    return ports.est();
+  }
+
+  public int httpPort() {
+    return ports.http();
+  }
+
+  public int adminPort() {
+    return ports.admin();
+  }
+
+  public ServerContext context() {
+    return services.ctx();
+  }
+
+  public CaServices services() {
+    return services;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ServerContext ctx = services.ctx();
+    Duration grace = ctx.config().server().shutdownGrace();
+    try {
+      ctx.vertx().close().await(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("listeners did not stop cleanly: {}", e.toString());
+    }
+    services.stop();
+    ctx.stores().close();
+    LOG.info("simca stopped");
+  }
+}

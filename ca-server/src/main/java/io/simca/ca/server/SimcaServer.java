@@ -1,0 +1,76 @@
+package io.simca.ca.server;
+
+import io.simca.ca.config.SimcaConfig;
+import io.simca.ca.config.StoreConfig;
+import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.simca.ca.store.StoreSettings;
+import io.simca.ca.store.Stores;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires and starts a node: crypto provider, store (migrated), hierarchy, services, then the
+ * listeners. Thin on purpose (parse config, wire, run); the work lives in the services.
+ */
+public final class SimcaServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SimcaServer.class);
+
+  private SimcaServer() {
+  }
+
+  /** Starts a node on an initialised data dir and blocks until every listener is bound. */
+  public static RunningServer start(SimcaConfig config, DataDir dataDir) throws Exception {
+    LOG.info("crypto provider: {}", CryptoProviders.get().name());
+    LoadedHierarchy hierarchy = LoadedHierarchy.load(dataDir);
+    Stores stores = Stores.open(storeSettings(config.store(), dataDir));
+    Vertx vertx = null;
+    try {
+      int cores = Runtime.getRuntime().availableProcessors();
+      int instances = config.server().instances() == 0 ? cores : config.server().instances();
+      vertx = Vertx.vertx(new VertxOptions()
+          .setEventLoopPoolSize(Math.max(instances, 1))
+          .setWorkerPoolSize(Math.max(16, config.store().poolSize() * 2))
+          .setPreferNativeTransport(true));
+      ServerContext ctx = new ServerContext(config, dataDir, new AtomicReference<>(hierarchy), stores, vertx,
+          new Blocking(vertx), Clock.systemUTC());
+      CaServices services = new CaServices(ctx);
+
+      // The first instance binds (possibly ephemeral) ports; the others share what it got.
+      var cfg = config.server();
+      HttpVerticle first = new HttpVerticle(services, new HttpVerticle.Ports(cfg.est().port(), cfg.http().port(), cfg.admin().port()),
+          cfg.shutdownGrace());
+      vertx.deployVerticle(first).await(60, TimeUnit.SECONDS);
+      HttpVerticle.Ports bound = first.boundPorts();
+      if (instances > 1) {
+        vertx.deployVerticle(() -> new HttpVerticle(services, bound, cfg.shutdownGrace()),
+            new DeploymentOptions().setInstances(instances - 1)).await(60, TimeUnit.SECONDS);
+      }
+      services.start();
+      LOG.info("simca listening: EST https://{}:{}  OCSP/CRL http://{}:{}  admin https://{}:{} ({} instances)",
+          cfg.est().host(), bound.est(), cfg.http().host(), bound.http(), cfg.admin().host(), bound.admin(), instances);
+      return new RunningServer(services, bound);
+    } catch (Exception e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      stores.close();
+      throw e;
+    }
+  }
+
+  public static StoreSettings storeSettings(StoreConfig store, DataDir dataDir) {
+    if (store.embedded()) {
+      return StoreSettings.h2(dataDir.root());
+    }
+    return new StoreSettings(store.url(), store.user(), store.password(), store.poolSize(), store.connectionTimeout());
+  }
+}

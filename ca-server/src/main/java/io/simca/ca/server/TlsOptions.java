@@ -1,0 +1,90 @@
+package io.simca.ca.server;
+
+import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.IssuingCa;
+import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
+import java.security.cert.X509Certificate;
+import java.util.Set;
+import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the TLS side of the two HTTPS listeners from the server credential in {@code <data>/tls/}. */
+final class TlsOptions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TlsOptions.class);
+  private static volatile boolean loggedEngine;
+
+  private TlsOptions() {
+  }
+
+  /**
+   * EST: client certificates are requested, not required (enrolment has none), and accepted
+   * unverified at the TLS layer so a foreign or revoked certificate reaches the handler and
+   * gets a 403 with a reason (RFC 7030 §3.3.2) instead of a bare handshake failure. The
+   * handshake still proves possession of the presented certificate's key.
+   */
+  static HttpServerOptions est(HttpServerOptions base, DataDir dir, boolean nativeTls) {
+    return common(base, dir, nativeTls)
+        .setClientAuth(ClientAuth.REQUEST)
+        .setTrustOptions(TrustOptions.wrap(new DeferToHandler()));
+  }
+
+  /** Admin API: mutual TLS is mandatory; only certificates chaining to our hierarchy connect. */
+  static HttpServerOptions admin(HttpServerOptions base, DataDir dir, LoadedHierarchy hierarchy, boolean nativeTls) {
+    PemTrustOptions trust = new PemTrustOptions().addCertPath(dir.rootCert().toString());
+    for (IssuingCa ca : hierarchy.all()) {
+      trust.addCertValue(io.vertx.core.buffer.Buffer.buffer(ca.pem()));
+    }
+    return common(base, dir, nativeTls)
+        .setClientAuth(ClientAuth.REQUIRED)
+        .setTrustOptions(trust);
+  }
+
+  private static HttpServerOptions common(HttpServerOptions base, DataDir dir, boolean nativeTls) {
+    HttpServerOptions o = new HttpServerOptions(base)
+        .setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions()
+            .setKeyPath(dir.tlsKey().toString())
+            .setCertPath(dir.tlsChain().toString()))
+        .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+    if (nativeTls && OpenSSLEngineOptions.isAvailable()) {
+      o.setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(true));
+      logEngine("OpenSSL (netty-tcnative BoringSSL)");
+    } else {
+      logEngine(nativeTls ? "JDK (netty-tcnative unavailable: " + OpenSSLEngineOptions.isAvailable() + ")" : "JDK (server.nativeTls=false)");
+    }
+    return o;
+  }
+
+  private static void logEngine(String engine) {
+    if (!loggedEngine) {
+      loggedEngine = true;
+      LOG.info("TLS engine: {}", engine);
+    }
+  }
+
+  /** Accepts any client chain at the handshake; {@code ClientCertificates} validates it per request. */
+  private static final class DeferToHandler implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+      // Validation happens in the handler, against the live hierarchy and revocation state.
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+      throw new UnsupportedOperationException("server-side trust manager");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
