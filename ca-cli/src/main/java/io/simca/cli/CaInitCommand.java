@@ -1,0 +1,70 @@
+package io.simca.cli;
+
+import io.simca.ca.config.SimcaConfig;
+import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.HierarchyInitializer;
+import io.simca.ca.hierarchy.InitOptions;
+import io.simca.ca.hierarchy.InitResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simca ca init}: root (offline, P-384), issuing CA {@code default} (P-256), its OCSP
+ * responder, the server TLS certificate and the first operator credential. Never prompts:
+ * without {@code --root-pass-file} it generates the root passphrase (dev hierarchy) and says so.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create the CA hierarchy in the data dir.")
+final class CaInitCommand implements Callable<Integer> {
+
+  @Mixin
+  DataOptions data;
+
+  @Option(names = "--root-pass-file", paramLabel = "FILE",
+      description = "File holding the root key passphrase. Without it a passphrase is generated into <data>/ca/root.pass (development only).")
+  Path rootPassFile;
+
+  @Option(names = "--host-name", paramLabel = "NAME", description = "Extra DNS name or IP for the server TLS certificate (repeatable).")
+  List<String> hostNames = new ArrayList<>();
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    SimcaConfig cfg = data.loadConfig();
+    List<String> names = new ArrayList<>(cfg.server().hostNames());
+    names.addAll(hostNames);
+    initialise(data.dataDir(cfg), cfg, rootPassFile, names, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return 0;
+  }
+
+  static InitResult initialise(DataDir dir, SimcaConfig cfg, Path rootPassFile, PrintWriter out, PrintWriter err) {
+    return initialise(dir, cfg, rootPassFile, cfg.server().hostNames(), out, err);
+  }
+
+  static InitResult initialise(DataDir dir, SimcaConfig cfg, Path rootPassFile, List<String> hostNames, PrintWriter out, PrintWriter err) {
+    char[] pass = rootPassFile == null ? null : PassFiles.read(rootPassFile);
+    InitResult r = HierarchyInitializer.init(dir, new InitOptions(pass, hostNames, cfg.ca().defaultLabel()));
+    out.printf("created CA hierarchy in %s%n", dir.root());
+    out.printf("  root CA (offline)     %s%n", dir.rootCert());
+    out.printf("  issuing CA '%s'   %s%n", cfg.ca().defaultLabel(), dir.issuingCert(cfg.ca().defaultLabel()));
+    out.printf("  OCSP responder        %s%n", dir.ocspCert(cfg.ca().defaultLabel()));
+    out.printf("  server TLS            %s%n", dir.tlsCert());
+    out.printf("  operator credential   %s (passphrase in %s)%n", dir.operatorP12("admin"), dir.operatorPass("admin"));
+    out.flush();
+    if (r.devHierarchy()) {
+      err.printf("simca: WARNING development hierarchy: the root key passphrase was generated into %s. "
+          + "For production run `simca ca init --root-pass-file FILE` and keep the root key offline.%n", dir.rootPassFile());
+      err.flush();
+    }
+    return r;
+  }
+}
