@@ -67,7 +67,7 @@ public final class CsrDecoder {
         try {
             primitive = ASN1Primitive.fromByteArray(der);
         } catch (IOException e) {
-            if (isTruncation(e)) {
+            if (isTruncation(der, e)) {
                 throw new EstRequestException(EstRequestException.Reason.TRUNCATED, "CSR DER is truncated");
             }
             throw new EstRequestException(EstRequestException.Reason.NOT_PKCS10, "body is not DER");
@@ -81,8 +81,15 @@ public final class CsrDecoder {
         }
     }
 
-    /** BC reports a declared length beyond the input as an out-of-bounds length or an EOF. */
-    private static boolean isTruncation(IOException e) {
+    /**
+     * A PKCS#10 request opens with a SEQUENCE (0x30); when it does and BC reports a declared
+     * length beyond the input (out-of-bounds length or EOF), the body was cut short. Other
+     * garbage whose first byte happens to declare a long length is simply not PKCS#10.
+     */
+    private static boolean isTruncation(byte[] der, IOException e) {
+        if (der[0] != 0x30) {
+            return false;
+        }
         String message = String.valueOf(e.getMessage());
         return e instanceof EOFException || message.contains("out of bounds length") || message.contains("EOF");
     }
