@@ -92,6 +92,16 @@ public final class AttestationVerifier {
     public AttestationToken verify(String compactJws, PublicKey csrKey, Optional<String> basicUser)
             throws AttestationException {
         Objects.requireNonNull(csrKey, "csrKey");
+        try {
+            return check(compactJws, csrKey, basicUser);
+        } catch (RuntimeException e) {
+            // Safety net: hostile input must end in a deny decision, never in a 500.
+            throw fail(MALFORMED_TOKEN, "token could not be processed");
+        }
+    }
+
+    private AttestationToken check(String compactJws, PublicKey csrKey, Optional<String> basicUser)
+            throws AttestationException {
         // Step 1: size, before any parsing work.
         if (compactJws == null || compactJws.isEmpty()) {
             throw fail(MALFORMED_TOKEN, "empty token");
@@ -113,7 +123,7 @@ public final class AttestationVerifier {
         if (!(header instanceof JWSHeader jwsHeader) || !isAllowed(jwsHeader.getAlgorithm())) {
             throw fail(UNSUPPORTED_ALG, "alg " + header.getAlgorithm() + " not accepted (ES256, ES384, EdDSA)");
         }
-        if (!jwsHeader.getCriticalParams().isEmpty()) {
+        if (jwsHeader.getCriticalParams() != null && !jwsHeader.getCriticalParams().isEmpty()) {
             // RFC 7515 §4.1.11: we understand no extension, so any crit header must be refused.
             throw fail(MALFORMED_TOKEN, "crit header parameters are not supported");
         }
@@ -134,7 +144,7 @@ public final class AttestationVerifier {
         if (!signatureValid(jws, attester.key())) {
             throw fail(BAD_SIGNATURE, "signature does not verify with attester key " + kid);
         }
-        JWTClaimsSet claims = parseClaims(jws);
+        Claims claims = parseClaims(jws);
         // Step 8: the issuer configured for this kid.
         String iss = string(claims, "iss", true);
         if (!attester.issuer().equals(iss)) {
@@ -246,20 +256,33 @@ public final class AttestationVerifier {
         }
     }
 
-    private static JWTClaimsSet parseClaims(JWSObject jws) throws AttestationException {
+    /**
+     * The payload both as raw JSON (for exact type checks: Nimbus turns a numeric
+     * {@code sub} into a string, RFC 7519 §4.1.2 does not allow it) and as a claims set
+     * (for NumericDate handling).
+     */
+    private record Claims(Map<String, Object> json, JWTClaimsSet set) {
+    }
+
+    private static Claims parseClaims(JWSObject jws) throws AttestationException {
+        Map<String, Object> json;
         try {
-            Map<String, Object> json = jws.getPayload().toJSONObject();
-            if (json == null) {
-                throw fail(MALFORMED_TOKEN, "payload is not a JSON object");
-            }
-            return JWTClaimsSet.parse(json);
+            json = jws.getPayload().toJSONObject();
+        } catch (RuntimeException e) {
+            json = null;
+        }
+        if (json == null) {
+            throw fail(MALFORMED_TOKEN, "payload is not a JSON object");
+        }
+        try {
+            return new Claims(json, JWTClaimsSet.parse(json));
         } catch (ParseException | RuntimeException e) {
             throw fail(MALFORMED_TOKEN, "payload is not a valid JWT claims set");
         }
     }
 
-    private static String string(JWTClaimsSet claims, String name, boolean required) throws AttestationException {
-        Object value = claims.getClaim(name);
+    private static String string(Claims claims, String name, boolean required) throws AttestationException {
+        Object value = claims.json().get(name);
         if (value == null) {
             if (required) {
                 throw fail(MISSING_CLAIM, name + " is missing");
@@ -275,7 +298,7 @@ public final class AttestationVerifier {
         return s;
     }
 
-    private static Optional<String> optional(JWTClaimsSet claims, String name) throws AttestationException {
+    private static Optional<String> optional(Claims claims, String name) throws AttestationException {
         String value = string(claims, name, false);
         if (value != null && value.length() > MAX_OPTIONAL_CLAIM_CHARS) {
             throw fail(MALFORMED_TOKEN, name + " is longer than " + MAX_OPTIONAL_CLAIM_CHARS + " characters");
@@ -283,7 +306,7 @@ public final class AttestationVerifier {
         return Optional.ofNullable(value);
     }
 
-    private static <T> T identifier(JWTClaimsSet claims, String name, Function<String, T> parser, AttestationFailure bad)
+    private static <T> T identifier(Claims claims, String name, Function<String, T> parser, AttestationFailure bad)
             throws AttestationException {
         String value = string(claims, name, true);
         try {
@@ -293,8 +316,8 @@ public final class AttestationVerifier {
         }
     }
 
-    private static Instant instant(JWTClaimsSet claims, String name, boolean required) throws AttestationException {
-        Object raw = claims.getClaim(name);
+    private static Instant instant(Claims claims, String name, boolean required) throws AttestationException {
+        Object raw = claims.set().getClaim(name);
         if (raw == null) {
             if (required) {
                 throw fail(MISSING_CLAIM, name + " is missing");
@@ -308,8 +331,8 @@ public final class AttestationVerifier {
         return date.toInstant();
     }
 
-    private static String confirmationThumbprint(JWTClaimsSet claims) throws AttestationException {
-        Object cnf = claims.getClaim("cnf");
+    private static String confirmationThumbprint(Claims claims) throws AttestationException {
+        Object cnf = claims.json().get("cnf");
         if (cnf == null) {
             throw fail(MISSING_CLAIM, "cnf is missing");
         }

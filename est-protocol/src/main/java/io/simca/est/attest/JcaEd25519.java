@@ -64,7 +64,8 @@ final class JcaEd25519 {
     private record Verifier(PublicKey key) implements JWSVerifier {
         @Override
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm()) || !header.getCriticalParams().isEmpty()) {
+            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())
+                    || (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty())) {
                 return false;
             }
             byte[] sig = signature.decode();
