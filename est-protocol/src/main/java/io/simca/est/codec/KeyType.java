@@ -168,5 +168,4 @@ public enum KeyType {
     private static EstRequestException weak(String message) {
         return new EstRequestException(EstRequestException.Reason.WEAK_KEY, message);
     }
-
 }
