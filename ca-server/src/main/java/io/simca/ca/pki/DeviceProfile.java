@@ -63,7 +63,7 @@ public final class DeviceProfile {
     // issuer's notAfter (a chain is only as valid as its shortest link, RFC 5280 §6.1.3 (a)(2)).
     Instant notBefore = issuer.clampNotBefore(now.minus(settings.backdate()));
     Instant notAfter = issuer.clampNotAfter(now.plus(settings.validity()));
-    if (!notAfter.isAfter(notBefore)) {
+    if (!issuer.notAfter().isAfter(now) || !notAfter.isAfter(notBefore)) {
       throw new IllegalStateException("issuing CA " + issuer.name() + " has expired; cannot issue");
     }
 
