@@ -1,0 +1,152 @@
+package io.simca.ca.hierarchy;
+
+import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.crypto.KeyFiles;
+import io.simca.ca.crypto.KeyType;
+import io.simca.ca.crypto.Pem;
+import io.simca.ca.crypto.SecureFiles;
+import io.simca.ca.crypto.SigningKey;
+import io.simca.ca.pki.CertificateIssuer;
+import io.simca.ca.pki.IssuerInfo;
+import io.simca.ca.pki.IssuingCaProfile;
+import io.simca.ca.pki.LintPolicy;
+import io.simca.ca.pki.OcspResponderProfile;
+import io.simca.ca.pki.OperatorProfile;
+import io.simca.ca.pki.OperatorRole;
+import io.simca.ca.pki.TlsServerProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+
+/**
+ * Creates hierarchy members (key, certificate, files) for init, issue-intermediate, rotate and
+ * operator issuance, so those share one implementation. Package-private: callers use
+ * {@link HierarchyInitializer} and {@link HierarchyService}.
+ */
+final class HierarchyMinter {
+
+  static final KeyType ROOT_KEY = KeyType.EC_P384;
+  static final KeyType ISSUING_KEY = KeyType.EC_P256;
+  static final KeyType LEAF_KEY = KeyType.EC_P256;
+
+  private final CryptoProviders providers;
+  private final CertificateIssuer issuer;
+  private final Clock clock;
+
+  HierarchyMinter(Clock clock) {
+    this.providers = CryptoProviders.get();
+    this.issuer = CertificateIssuer.create(LintPolicy.DEFAULT);
+    this.clock = clock;
+  }
+
+  CertificateIssuer issuer() {
+    return issuer;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  KeyPair newKey(KeyType type) {
+    return type.generate(providers);
+  }
+
+  /** An issuing CA certificate + key in memory (nothing written). */
+  SigningKey issuingCa(String label, int generation, SigningKey root) {
+    KeyPair kp = newKey(ISSUING_KEY);
+    X500Name subject = name(organization(root.cert()), "simca Issuing CA " + label + " G" + generation);
+    X509Certificate cert = issuer.issue(
+        IssuingCaProfile.of(subject).template(kp.getPublic(), IssuerInfo.of(root.cert()), clock.instant()), root);
+    return new SigningKey(kp.getPrivate(), cert, List.of(cert, root.cert()));
+  }
+
+  /** A delegated OCSP responder for {@code ca} in memory. */
+  SigningKey ocspResponder(String label, int generation, SigningKey ca) {
+    KeyPair kp = newKey(LEAF_KEY);
+    X500Name subject = name(organization(ca.cert()), "simca OCSP Responder " + label + " G" + generation);
+    X509Certificate cert = issuer.issue(
+        OcspResponderProfile.of(subject).template(kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()), ca);
+    return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));
+  }
+
+  SigningKey tlsServer(List<String> hostNames, SigningKey ca) {
+    KeyPair kp = newKey(LEAF_KEY);
+    X500Name subject = name(organization(ca.cert()), "simca server");
+    X509Certificate cert = issuer.issue(
+        TlsServerProfile.of(subject, hostNames).template(kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()), ca);
+    return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));
+  }
+
+  SigningKey operator(String name, OperatorRole role, SigningKey ca) {
+    KeyPair kp = newKey(LEAF_KEY);
+    X509Certificate cert = issuer.issue(
+        OperatorProfile.of(organization(ca.cert())).template(name, role, kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()), ca);
+    return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));
+  }
+
+  /** Writes key (PKCS#12, fresh passphrase in {@code pass}) and certificate PEM; the PEM last. */
+  static void writeWithPassFile(SigningKey k, Path p12, Path pass, Path pem) {
+    char[] passphrase = KeyFiles.generatePassphrase();
+    try {
+      KeyFiles.writePassphrase(pass, passphrase);
+      KeyFiles.writePkcs12(p12, k, passphrase);
+    } finally {
+      Arrays.fill(passphrase, '\0');
+    }
+    if (pem != null) {
+      Pem.writeCertificate(pem, k.cert());
+    }
+  }
+
+  static void writeTls(DataDir dir, SigningKey tls) {
+    KeyFiles.writePkcs8Pem(dir.tlsKey(), tls.key());
+    Pem.writeCertificate(dir.tlsCert(), tls.cert());
+    // leaf + issuing CA: what the TLS listener presents (the root is the client's trust anchor)
+    Pem.writeCertificates(dir.tlsChain(), tls.chain().subList(0, tls.chain().size() - 1));
+  }
+
+  static void ensureDirs(DataDir dir) {
+    for (Path p : List.of(dir.caDir(), dir.ocspDir(), dir.tlsDir(), dir.operatorsDir(), dir.attestersDir())) {
+      SecureFiles.createPrivateDirectories(p);
+    }
+  }
+
+  static boolean exists(Path p) {
+    return Files.exists(p);
+  }
+
+  static X500Name name(String organization, String commonName) {
+    return new X500NameBuilder(BCStyle.INSTANCE)
+        .addRDN(BCStyle.O, organization)
+        .addRDN(BCStyle.CN, commonName)
+        .build();
+  }
+
+  /** The {@code O=} of a CA certificate's subject (so later members match the root's), default "simca". */
+  static String organization(X509Certificate cert) {
+    try {
+      RDN[] rdns = new JcaX509CertificateHolder(cert).getSubject().getRDNs(BCStyle.O);
+      return rdns.length > 0 ? IETFUtils.valueToString(rdns[0].getFirst().getValue()) : "simca";
+    } catch (java.security.cert.CertificateEncodingException e) {
+      return "simca";
+    }
+  }
+
+  private static List<X509Certificate> prepend(X509Certificate leaf, List<X509Certificate> chain) {
+    List<X509Certificate> out = new ArrayList<>(chain.size() + 1);
+    out.add(leaf);
+    out.addAll(chain);
+    return out;
+  }
+}

@@ -1,0 +1,103 @@
+package io.simca.ca.hierarchy;
+
+import io.simca.ca.crypto.SigningKey;
+import io.simca.ca.pki.IssuerInfo;
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hierarchy as the running server holds it: the root certificate (never its key, which
+ * stays offline) and every issuing CA generation with its signing key and OCSP responder,
+ * indexed for issuance (by label), for AKI lookups (by key id) and for OCSP CertID lookups
+ * (by issuerKeyHash, SHA-1 and SHA-256). Immutable; reload after a rotation.
+ */
+public final class LoadedHierarchy {
+
+  private final X509Certificate root;
+  private final List<IssuingCa> all;
+  private final Map<String, IssuingCa> activeByLabel = new HashMap<>();
+  private final Map<String, IssuingCa> byKeyId = new HashMap<>();
+  private final Map<String, IssuingCa> bySha1 = new HashMap<>();
+  private final Map<String, IssuingCa> bySha256 = new HashMap<>();
+
+  private LoadedHierarchy(X509Certificate root, List<IssuingCa> all) {
+    this.root = root;
+    this.all = List.copyOf(all);
+    for (IssuingCa ca : all) {
+      if (ca.active()) {
+        activeByLabel.put(ca.label(), ca);
+      }
+      byKeyId.put(ca.keyId(), ca);
+      bySha1.put(HierarchyFiles.hex(HierarchyFiles.keyHash(ca.cert(), "SHA-1")), ca);
+      bySha256.put(HierarchyFiles.hex(HierarchyFiles.keyHash(ca.cert(), "SHA-256")), ca);
+    }
+  }
+
+  /** Loads every issuing CA generation; the root passphrase is not needed. */
+  public static LoadedHierarchy load(DataDir dir) {
+    HierarchyFiles.requireInitialised(dir);
+    X509Certificate root = HierarchyFiles.readCert(dir.rootCert());
+    List<IssuingCa> cas = new ArrayList<>();
+    for (String label : dir.labels()) {
+      SigningKey key = HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
+      requireMatch(key, HierarchyFiles.readCert(dir.issuingCert(label)), dir.issuingKey(label).toString());
+      Optional<SigningKey> ocsp = Files.exists(dir.ocspKey(label))
+          ? Optional.of(HierarchyFiles.readKeyWithPassFile(dir.ocspKey(label), dir.ocspPass(label)))
+          : Optional.empty();
+      cas.add(new IssuingCa(label, dir.activeGeneration(label), true, key, ocsp, keyId(key.cert())));
+      for (int gen : dir.archivedGenerations(label)) {
+        SigningKey old = HierarchyFiles.readKeyWithPassFile(dir.archivedKey(label, gen), dir.archivedPass(label, gen));
+        Optional<SigningKey> oldOcsp = Files.exists(dir.archivedOcspKey(label, gen))
+            ? Optional.of(HierarchyFiles.readKeyWithPassFile(dir.archivedOcspKey(label, gen), dir.archivedOcspPass(label, gen)))
+            : Optional.empty();
+        cas.add(new IssuingCa(label, gen, false, old, oldOcsp, keyId(old.cert())));
+      }
+    }
+    return new LoadedHierarchy(root, cas);
+  }
+
+  private static void requireMatch(SigningKey key, X509Certificate pem, String keyFile) {
+    if (!key.cert().equals(pem)) {
+      throw new HierarchyException("key file " + keyFile + " does not belong to certificate " + pem.getSubjectX500Principal().getName());
+    }
+  }
+
+  private static String keyId(X509Certificate cert) {
+    return HierarchyFiles.hex(IssuerInfo.of(cert).keyId());
+  }
+
+  public X509Certificate root() {
+    return root;
+  }
+
+  /** Every generation of every label, active ones first per label. */
+  public List<IssuingCa> all() {
+    return all;
+  }
+
+  /** The active generation of {@code label}. */
+  public Optional<IssuingCa> byLabel(String label) {
+    return Optional.ofNullable(activeByLabel.get(label));
+  }
+
+  /** Any generation whose SKI is {@code skiHex} (case-insensitive). */
+  public Optional<IssuingCa> byKeyId(String skiHex) {
+    return Optional.ofNullable(byKeyId.get(skiHex.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** RFC 6960 §4.1.1 CertID with hashAlgorithm SHA-1: issuerKeyHash = SHA-1(subjectPublicKey). */
+  public Optional<IssuingCa> byIssuerKeyHash(byte[] sha1OfIssuerPublicKey) {
+    return Optional.ofNullable(bySha1.get(HexFormat.of().formatHex(sha1OfIssuerPublicKey)));
+  }
+
+  /** RFC 6960 §4.1.1 CertID with hashAlgorithm SHA-256. */
+  public Optional<IssuingCa> byIssuerKeyHashSha256(byte[] sha256OfIssuerPublicKey) {
+    return Optional.ofNullable(bySha256.get(HexFormat.of().formatHex(sha256OfIssuerPublicKey)));
+  }
+}
