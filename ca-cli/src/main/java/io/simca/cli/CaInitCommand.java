@@ -52,11 +52,11 @@ final class CaInitCommand implements Callable<Integer> {
 
   static InitResult initialise(DataDir dir, SimcaConfig cfg, Path rootPassFile, List<String> hostNames, PrintWriter out, PrintWriter err) {
     char[] pass = rootPassFile == null ? null : PassFiles.read(rootPassFile);
-    InitResult r = HierarchyInitializer.init(dir, new InitOptions(pass, hostNames, cfg.ca().defaultLabel()));
+    InitResult r = new HierarchyInitializer().init(dir, InitOptions.defaults().withRootPassphrase(pass).withHostNames(hostNames));
     out.printf("created CA hierarchy in %s%n", dir.root());
     out.printf("  root CA (offline)     %s%n", dir.rootCert());
-    out.printf("  issuing CA '%s'   %s%n", cfg.ca().defaultLabel(), dir.issuingCert(cfg.ca().defaultLabel()));
-    out.printf("  OCSP responder        %s%n", dir.ocspCert(cfg.ca().defaultLabel()));
+    out.printf("  issuing CA '%s'   %s%n", HierarchyInitializer.DEFAULT_LABEL, dir.issuingCert(HierarchyInitializer.DEFAULT_LABEL));
+    out.printf("  OCSP responder        %s%n", dir.ocspCert(HierarchyInitializer.DEFAULT_LABEL));
     out.printf("  server TLS            %s%n", dir.tlsCert());
     out.printf("  operator credential   %s (passphrase in %s)%n", dir.operatorP12("admin"), dir.operatorPass("admin"));
     out.flush();

@@ -1,5 +1,6 @@
 package io.simca.cli;
 
+import io.simca.ca.hierarchy.CaInfo;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyService;
 import java.util.concurrent.Callable;
@@ -28,9 +29,9 @@ final class CaIssueIntermediateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataDir dir = data.dataDir(data.loadConfig());
-    var cert = HierarchyService.issueIntermediate(dir, label, rootPass.read(dir));
+    CaInfo ca = new HierarchyService().issueIntermediate(dir, label, rootPass.read(dir));
     spec.commandLine().getOut().printf("issued CA '%s': %s (%s)%nrestart the server to serve /.well-known/est/%s/%n",
-        label, cert.getSubjectX500Principal().getName(), dir.issuingCert(label), label);
+        label, ca.subject(), ca.certificateFile(), label);
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -26,14 +26,14 @@ final class CaListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var cfg = data.loadConfig();
-    List<CaInfo> cas = HierarchyService.list(data.dataDir(cfg));
+    List<CaInfo> cas = new HierarchyService().list(data.dataDir(cfg));
     PrintWriter out = spec.commandLine().getOut();
     if (output.json()) {
       cas.forEach(ca -> out.println(Json.object()
-          .put("label", ca.label()).put("role", ca.role()).put("generation", ca.generation())
+          .put("label", ca.label()).put("role", ca.role().name()).put("generation", ca.generation())
           .put("subject", ca.subject()).put("keyAlgorithm", ca.keyAlgorithm())
           .put("notBefore", ca.notBefore().toString()).put("notAfter", ca.notAfter().toString())
-          .put("status", ca.status()).put("keyId", ca.keyId()).encode()));
+          .put("status", ca.status().name()).put("keyId", ca.keyId()).encode()));
     } else {
       out.printf("%-10s %-9s %-4s %-8s %-26s %-22s %s%n", "LABEL", "ROLE", "GEN", "STATUS", "KEY", "NOT AFTER", "SUBJECT");
       cas.forEach(ca -> out.printf("%-10s %-9s %-4d %-8s %-26s %-22s %s%n", ca.label(), ca.role(), ca.generation(), ca.status(),

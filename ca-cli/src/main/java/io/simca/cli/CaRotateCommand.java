@@ -1,5 +1,6 @@
 package io.simca.cli;
 
+import io.simca.ca.hierarchy.CaInfo;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyService;
 import java.util.concurrent.Callable;
@@ -31,9 +32,9 @@ final class CaRotateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataDir dir = data.dataDir(data.loadConfig());
-    var cert = HierarchyService.rotate(dir, label, rootPass.read(dir));
-    spec.commandLine().getOut().printf("rotated CA '%s': new certificate %s, serial %s; previous generation archived%n"
-        + "restart the server to issue from the new key%n", label, dir.issuingCert(label), cert.getSerialNumber().toString(16));
+    CaInfo ca = new HierarchyService().rotate(dir, label, rootPass.read(dir));
+    spec.commandLine().getOut().printf("rotated CA '%s': generation %d, key id %s (%s); previous generation archived%n"
+        + "restart the server to issue from the new key%n", label, ca.generation(), ca.keyId(), ca.certificateFile());
     spec.commandLine().getOut().flush();
     return 0;
   }

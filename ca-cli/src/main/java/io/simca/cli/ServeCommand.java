@@ -2,6 +2,7 @@ package io.simca.cli;
 
 import io.simca.ca.config.SimcaConfig;
 import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.server.RunningServer;
 import io.simca.ca.server.SimcaServer;
 import java.io.PrintWriter;
@@ -40,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     var s = cfg.server();
     out.printf("simca is running (data: %s)%n", dir.root());
     out.printf("  EST       https://%s:%d/.well-known/est/  (labels: %s)%n", s.est().host(), server.estPort(),
-        String.join(", ", server.context().hierarchy().labels()));
+        String.join(", ", server.context().hierarchy().all().stream().filter(IssuingCa::active).map(IssuingCa::label).toList()));
     out.printf("  OCSP/CRL  http://%s:%d/ocsp  http://%s:%d/crl/<label>.crl  /health  /metrics%n",
         s.http().host(), server.httpPort(), s.http().host(), server.httpPort());
     out.printf("  admin     https://%s:%d/admin/v1/  (mTLS, operator credential %s)%n", s.admin().host(), server.adminPort(),

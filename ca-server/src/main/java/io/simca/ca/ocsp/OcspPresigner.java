@@ -44,7 +44,8 @@ public final class OcspPresigner {
     // RFC 5019 §2.2.4: thisUpdate is when the status was known correct; nextUpdate bounds caching.
     Instant thisUpdate = now;
     Instant nextUpdate = now.plus(validity);
-    byte[] der = signer.sign(ca.ocspResponder(),
+    // RFC 6960 §4.2.2.2: the delegated responder signs; the CA key itself only if it has none.
+    byte[] der = signer.sign(ca.ocspResponder().orElse(ca.signingKey()),
         List.of(new OcspResponseSigner.Single(signer.certId(ca.cert(), serial, false), state, thisUpdate, nextUpdate)),
         now, Optional.empty());
     return OcspResponseRow.of(serial, ca.keyId(), status, der, thisUpdate, nextUpdate, now);

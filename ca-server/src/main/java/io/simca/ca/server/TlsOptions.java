@@ -1,8 +1,10 @@
 package io.simca.ca.server;
 
+import io.simca.ca.crypto.Pem;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
@@ -40,7 +42,7 @@ final class TlsOptions {
   static HttpServerOptions admin(HttpServerOptions base, DataDir dir, LoadedHierarchy hierarchy, boolean nativeTls) {
     PemTrustOptions trust = new PemTrustOptions().addCertPath(dir.rootCert().toString());
     for (IssuingCa ca : hierarchy.all()) {
-      trust.addCertValue(io.vertx.core.buffer.Buffer.buffer(ca.pem()));
+      trust.addCertValue(Buffer.buffer(Pem.encode(ca.cert())));
     }
     return common(base, dir, nativeTls)
         .setClientAuth(ClientAuth.REQUIRED)
