@@ -101,8 +101,10 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("store unreachable: " + settings.redactedUrl(), e);
         }
         try {
+            // Flyway gets its own (unpooled) connections: it holds two at once, which a pool of
+            // one could never give it.
             MigrateResult result = Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
