@@ -94,8 +94,10 @@ public final class OcspResponseSigner {
         builder.addResponse(s.certId(), status(s.state()), Date.from(s.thisUpdate()), Date.from(s.nextUpdate()), (Extensions) null);
       }
       // RFC 8954 §2.1: echo the request's nonce in the response extensions.
-      nonce.ifPresent(n -> builder.setResponseExtensions(new Extensions(
-          new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(n).getEncoded(ASN1_DER)))));
+      if (nonce.isPresent()) {
+        builder.setResponseExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+            new DEROctetString(nonce.get()).getEncoded(ASN1_DER))));
+      }
       var basic = builder.build(crypto.contentSigner(responder.key(), responder.keyType().signatureAlgorithm()),
           new X509CertificateHolder[] {responderCert}, Date.from(producedAt));
       return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();

@@ -1,10 +1,21 @@
 package io.simca.ca.server;
 
+import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.ocsp.OcspPresigner;
+import io.simca.ca.ocsp.OcspResponseSigner;
+
 /**
  * The long-lived domain services the routes call (issuance, revocation, OCSP, CRL, admin),
- * created once per process by {@link SimcaServer} and shared by every verticle instance.
+ * created once per process by {@link #create} and shared by every verticle instance.
  */
-public record CaServices(ServerContext ctx) {
+public record CaServices(
+    ServerContext ctx,
+    OcspPresigner ocspPresigner) {
+
+  static CaServices create(ServerContext ctx) {
+    OcspPresigner presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
+    return new CaServices(ctx, presigner);
+  }
 
   /** Starts background duties (schedules, listeners). Called once, after the listeners are up. */
   void start() {

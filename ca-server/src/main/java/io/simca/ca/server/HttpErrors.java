@@ -51,7 +51,7 @@ public final class HttpErrors {
     e.retryAfter().ifPresent(d -> resp.putHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
     if (e.kind() == ErrorKind.UNAUTHORIZED) {
       // RFC 7030 §3.2.3 / RFC 7235 §4.1: a 401 names the scheme the client should use.
-      resp.putHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"simca\"");
+      resp.putHeader("WWW-Authenticate", "Basic realm=\"simca\"");
     }
     if (style == Style.PROBLEM_JSON) {
       JsonObject problem = new JsonObject()

@@ -54,7 +54,7 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Graceful: stop accepting, let requests in flight finish within the grace period.
-    return Future.join(servers.stream().map(s -> s.shutdown(grace)).toList());
+    return Future.join(servers.stream().map(s -> (Future<?>) s.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)).toList());
   }
 
   Ports boundPorts() {

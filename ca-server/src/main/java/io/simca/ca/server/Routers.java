@@ -1,5 +1,6 @@
 package io.simca.ca.server;
 
+import io.simca.ca.server.admin.AdminAuth;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -26,6 +27,7 @@ final class Routers {
   static Router admin(Vertx vertx, CaServices services) {
     Router r = Router.router(vertx);
     r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.PROBLEM_JSON));
+    r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.ctx()));
     return r;
   }
 }

@@ -4,7 +4,12 @@ import io.simca.ca.config.SimcaConfig;
 import io.simca.ca.config.StoreConfig;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.simca.ca.store.CaRecordValue;
+import io.simca.ca.store.CaStatus;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import io.simca.ca.store.StoreSettings;
 import io.simca.ca.store.Stores;
 import io.vertx.core.DeploymentOptions;
@@ -29,11 +34,17 @@ public final class SimcaServer {
 
   /** Starts a node on an initialised data dir and blocks until every listener is bound. */
   public static RunningServer start(SimcaConfig config, DataDir dataDir) throws Exception {
+    return start(config, dataDir, storeSettings(config.store(), dataDir));
+  }
+
+  /** As {@link #start(SimcaConfig, DataDir)} with explicit store settings (tests: a fresh PostgreSQL schema). */
+  public static RunningServer start(SimcaConfig config, DataDir dataDir, StoreSettings storeSettings) throws Exception {
     LOG.info("crypto provider: {}", CryptoProviders.get().name());
     LoadedHierarchy hierarchy = LoadedHierarchy.load(dataDir);
-    Stores stores = Stores.open(storeSettings(config.store(), dataDir));
+    Stores stores = Stores.open(storeSettings);
     Vertx vertx = null;
     try {
+      registerCas(stores, hierarchy);
       int cores = Runtime.getRuntime().availableProcessors();
       int instances = config.server().instances() == 0 ? cores : config.server().instances();
       vertx = Vertx.vertx(new VertxOptions()
@@ -42,7 +53,7 @@ public final class SimcaServer {
           .setPreferNativeTransport(true));
       ServerContext ctx = new ServerContext(config, dataDir, new AtomicReference<>(hierarchy), stores, vertx,
           new Blocking(vertx), Clock.systemUTC());
-      CaServices services = new CaServices(ctx);
+      CaServices services = CaServices.create(ctx);
 
       // The first instance binds (possibly ephemeral) ports; the others share what it got.
       var cfg = config.server();
@@ -67,9 +78,23 @@ public final class SimcaServer {
     }
   }
 
+  /** Every generation the node can sign for is a row in {@code ca}, so certificates can reference it. */
+  private static void registerCas(Stores stores, LoadedHierarchy hierarchy) {
+    for (IssuingCa ca : hierarchy.all()) {
+      X509Certificate cert = ca.cert();
+      try {
+        stores.cas().upsert(new CaRecordValue(ca.keyId(), ca.label(), ca.generation(), cert.getSubjectX500Principal().getName(),
+            cert.getEncoded(), ca.active() ? CaStatus.ACTIVE : CaStatus.RETIRED,
+            cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
+      } catch (CertificateEncodingException e) {
+        throw new IllegalStateException("cannot encode CA certificate " + ca.label(), e);
+      }
+    }
+  }
+
   public static StoreSettings storeSettings(StoreConfig store, DataDir dataDir) {
     if (store.embedded()) {
-      return StoreSettings.h2(dataDir.root());
+      return StoreSettings.h2(dataDir.root()).withPoolSize(store.poolSize()).withConnectionTimeout(store.connectionTimeout());
     }
     return new StoreSettings(store.url(), store.user(), store.password(), store.poolSize(), store.connectionTimeout());
   }
