@@ -26,7 +26,6 @@ public final class SimcaCli {
     CommandLine cli = new CommandLine(new SimcaCli())
         .setExecutionExceptionHandler(new OneLineErrors())
         .setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExitCodeExceptionMapper(t -> 1);
     return cli.execute(args);
   }
 
