@@ -21,6 +21,9 @@ final class Routers {
     r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.TEXT));
     HealthHandler.mount(r, services.ctx());
     CaCertificateHandler.mount(r, services.ctx());
+    r.get("/metrics").handler(c -> c.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(services.ctx().metrics().scrape()));
     return r;
   }
 

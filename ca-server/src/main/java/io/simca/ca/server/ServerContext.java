@@ -3,6 +3,7 @@ package io.simca.ca.server;
 import io.simca.ca.config.SimcaConfig;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.store.Stores;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -20,7 +21,8 @@ public record ServerContext(
     Stores stores,
     Vertx vertx,
     Blocking blocking,
-    Clock clock) {
+    Clock clock,
+    SimcaMetrics metrics) {
 
   public LoadedHierarchy hierarchy() {
     return hierarchyRef.get();

@@ -6,6 +6,7 @@ import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.store.CaRecordValue;
 import io.simca.ca.store.CaStatus;
 import java.security.cert.CertificateEncodingException;
@@ -51,8 +52,10 @@ public final class SimcaServer {
           .setEventLoopPoolSize(Math.max(instances, 1))
           .setWorkerPoolSize(Math.max(16, config.store().poolSize() * 2))
           .setPreferNativeTransport(true));
+      SimcaMetrics metrics = new SimcaMetrics(Clock.systemUTC());
+      metrics.bindStore(stores.db());
       ServerContext ctx = new ServerContext(config, dataDir, new AtomicReference<>(hierarchy), stores, vertx,
-          new Blocking(vertx), Clock.systemUTC());
+          new Blocking(vertx), Clock.systemUTC(), metrics);
       CaServices services = CaServices.create(ctx);
 
       // The first instance binds (possibly ephemeral) ports; the others share what it got.

@@ -45,6 +45,11 @@ class ServerBootstrapTest {
       assertThat(unknown.statusCode()).isEqualTo(404);
       assertThat(unknown.body()).contains("no issuing CA 'nope'");
 
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(node.httpBase() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("simca_store_pool_max");
+
       // The EST listener's chain verifies against the root with an external client, for both TLS versions.
       for (String tls : new String[] {"--tlsv1.2 --tls-max 1.2", "--tlsv1.3"}) {
         var r = Processes.run(tmp, "bash", "-c", "curl -sS -o /dev/null -w '%{http_code}' " + tls + " --cacert "
