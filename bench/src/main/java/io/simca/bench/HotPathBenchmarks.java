@@ -69,6 +69,7 @@ public class HotPathBenchmarks {
   private CertificateIssuer issuer;
   private SigningKey caKey;
   private KeyPair deviceKey;
+  private java.security.Provider verifyProvider;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -77,7 +78,8 @@ public class HotPathBenchmarks {
     var csrHolder = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=device"), deviceKey.getPublic())
         .build(crypto.contentSigner(deviceKey.getPrivate(), "SHA256withECDSA"));
     csrBody = EstBase64.encode(csrHolder.getEncoded()).getBytes(StandardCharsets.US_ASCII);
-    csr = CsrDecoder.decode(csrBody);
+    verifyProvider = crypto.providerFor("Signature", "SHA256withECDSA");
+    csr = CsrDecoder.decode(csrBody, verifyProvider);
 
     KeyPair attester = AttestationMinter.generateAttesterKey();
     AttestationMinter minter = new AttestationMinter("bench", "bench", attester.getPrivate());
@@ -86,7 +88,7 @@ public class HotPathBenchmarks {
         deviceKey.getPublic(), AttestationMinter.MAX_TTL);
     TrustedAttester trusted = new TrustedAttester("bench", "bench", attester.getPublic());
     verifier = new AttestationVerifier(kid -> Optional.of(trusted).filter(t -> t.kid().equals(kid)),
-        new AttestationPolicy(Duration.ofSeconds(60), Duration.ofSeconds(300)), Clock.systemUTC());
+        new AttestationPolicy(Duration.ofSeconds(60), Duration.ofSeconds(300)), Clock.systemUTC(), verifyProvider);
 
     Path dir = Files.createTempDirectory("simca-jmh-");
     DataDir data = new DataDir(dir.resolve("data"));
@@ -101,7 +103,7 @@ public class HotPathBenchmarks {
 
   @Benchmark
   public ParsedCsr csrDecodeAndVerify() {
-    return CsrDecoder.decode(csrBody);
+    return CsrDecoder.decode(csrBody, verifyProvider);
   }
 
   @Benchmark

@@ -33,6 +33,7 @@ import io.simca.est.id.Imei;
 import io.simca.est.id.Imsi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
@@ -74,11 +75,18 @@ public final class AttestationVerifier {
     private final AttesterDirectory attesters;
     private final AttestationPolicy policy;
     private final Clock clock;
+    private final Provider ecProvider;
 
     public AttestationVerifier(AttesterDirectory attesters, AttestationPolicy policy, Clock clock) {
+        this(attesters, policy, clock, null);
+    }
+
+    /** As above, with the JCA provider that verifies ECDSA signatures ({@code null} = JCA default). */
+    public AttestationVerifier(AttesterDirectory attesters, AttestationPolicy policy, Clock clock, Provider ecProvider) {
         this.attesters = Objects.requireNonNull(attesters, "attesters");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ecProvider = ecProvider;
     }
 
     /**
@@ -141,7 +149,7 @@ public final class AttestationVerifier {
         }
         // Step 7: signature (RFC 7515 §5.2).
         JWSObject jws = parseJws(compactJws);
-        if (!signatureValid(jws, attester.key())) {
+        if (!signatureValid(jws, attester.key(), ecProvider)) {
             throw fail(BAD_SIGNATURE, "signature does not verify with attester key " + kid);
         }
         Claims claims = parseClaims(jws);
@@ -245,11 +253,18 @@ public final class AttestationVerifier {
         }
     }
 
-    private static boolean signatureValid(JWSObject jws, PublicKey key) {
+    private static boolean signatureValid(JWSObject jws, PublicKey key, Provider ecProvider) {
         try {
-            JWSVerifier verifier = JWSAlgorithm.EdDSA.equals(jws.getHeader().getAlgorithm())
-                    ? JcaEd25519.verifier(key)
-                    : new ECDSAVerifier((ECPublicKey) key);
+            JWSVerifier verifier;
+            if (JWSAlgorithm.EdDSA.equals(jws.getHeader().getAlgorithm())) {
+                verifier = JcaEd25519.verifier(key);
+            } else {
+                ECDSAVerifier ec = new ECDSAVerifier((ECPublicKey) key);
+                if (ecProvider != null) {
+                    ec.getJCAContext().setProvider(ecProvider);
+                }
+                verifier = ec;
+            }
             return jws.verify(verifier);
         } catch (JOSEException | RuntimeException e) {
             return false;

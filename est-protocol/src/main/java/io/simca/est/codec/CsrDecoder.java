@@ -3,6 +3,7 @@ package io.simca.est.codec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.PublicKey;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.CertificationRequest;
@@ -41,6 +42,14 @@ public final class CsrDecoder {
      * @throws EstRequestException with the reason of the first failed step
      */
     public static ParsedCsr decode(byte[] httpBody) {
+        return decode(httpBody, null);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, verifying the proof of possession with {@code verifyProvider}
+     * (a server passes its fast native provider; {@code null} = the JCA default).
+     */
+    public static ParsedCsr decode(byte[] httpBody, Provider verifyProvider) {
         if (httpBody != null && httpBody.length > MAX_BODY_BYTES) {
             throw new EstRequestException(EstRequestException.Reason.TOO_LARGE, "CSR body over " + MAX_BODY_BYTES + " bytes");
         }
@@ -52,7 +61,7 @@ public final class CsrDecoder {
         KeyType type = KeyType.of(request.getSubjectPublicKeyInfo());
         // Step 4: proof of possession (RFC 7030 §3.4, RFC 2986 §3).
         PublicKey key = publicKey(request);
-        if (!signatureVerifies(request, key)) {
+        if (!signatureVerifies(request, key, verifyProvider)) {
             throw new EstRequestException(EstRequestException.Reason.BAD_SIGNATURE, "CSR signature does not verify");
         }
         try {
@@ -102,10 +111,11 @@ public final class CsrDecoder {
         }
     }
 
-    private static boolean signatureVerifies(PKCS10CertificationRequest request, PublicKey key) {
+    private static boolean signatureVerifies(PKCS10CertificationRequest request, PublicKey key, Provider provider) {
         ContentVerifierProvider verifier;
         try {
-            verifier = new JcaContentVerifierProviderBuilder().build(key);
+            JcaContentVerifierProviderBuilder builder = new JcaContentVerifierProviderBuilder();
+            verifier = (provider == null ? builder : builder.setProvider(provider)).build(key);
         } catch (OperatorCreationException e) {
             throw new EstRequestException(EstRequestException.Reason.UNSUPPORTED_KEY, "CSR key cannot verify signatures");
         }
