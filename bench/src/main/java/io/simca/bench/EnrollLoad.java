@@ -101,6 +101,10 @@ public final class EnrollLoad {
         lastBatch = devices;
         lastCerts = certs;
       }
+      String save = System.getenv("BENCH_SAVE_CERTS");
+      if (save != null) {
+        Files.writeString(Path.of(save), io.simca.ca.crypto.Pem.encode(lastCerts));
+      }
       if (reenrollCount > 0) {
         reenroll(vertx, estBase, rootPem, minter, lastBatch, lastCerts, reenrollCount);
       }
