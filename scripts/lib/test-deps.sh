@@ -10,8 +10,12 @@ simca_install_test_deps() {
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "simca: installing test tools:$missing" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >&2
+    local log; log=$(mktemp /tmp/simca-apt.XXXXXX)
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+           DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing; } >"$log" 2>&1; then
+      cat "$log" >&2; rm -f "$log"; echo "simca: installing$missing failed" >&2; return 1
+    fi
+    rm -f "$log"
   else
     echo "simca: tests need these Debian packages:$missing (run as root or install them)" >&2
     return 1
