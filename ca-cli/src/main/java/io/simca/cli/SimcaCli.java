@@ -43,7 +43,8 @@ public final class SimcaCli {
     if (err != null) {
       cli.setErr(err);
     }
-    cli.setExitCodeExceptionMapper(t -> 1);
+    // Usage errors stay 2 (DESIGN.md); picocli would otherwise map them through this mapper too.
+    cli.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
     return cli.execute(args);
   }
 

@@ -23,8 +23,10 @@ public final class AdminRoutes {
 
   public static void mount(Router r, ServerContext ctx, AdminServices admin) {
     String base = "/admin/v1";
+    // The role check is its own route so that a forbidden upload is refused before its body is read
+    // (Vert.x requires the body handler to come first within a route).
+    r.post(base + "/sims/import").handler(AdminAuth.require(AdminAuth.WRITERS));
     r.post(base + "/sims/import").consumes("text/csv")
-        .handler(AdminAuth.require(AdminAuth.WRITERS))
         .handler(BodyHandler.create(false).setBodyLimit(IMPORT_BODY_LIMIT))
         .handler(new SimImportHandler(ctx, admin.sims()));
     r.get(base + "/sims").handler(AdminAuth.require(AdminAuth.READERS)).handler(new SimListHandler(ctx, admin.sims()));
