@@ -259,6 +259,21 @@ abstract class AdminCliTests extends AdminNodeFixture {
         "--cert-type", "P12", "--cert", cert, node.adminBase() + "/sims/" + TestIds.iccid("97", 1));
     assertThat(missing.stdout()).endsWith("404 application/problem+json");
     assertThat(new JsonObject(missing.stdout().lines().findFirst().orElseThrow()).getString("detail")).startsWith("no SIM with ICCID");
+
+    var json = Processes.run(tmp, "curl", "-sS", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
+        "--cert-type", "P12", "--cert", cert, "-H", "Content-Type: application/json", "-d", "{}", node.adminBase() + "/sims/import");
+    assertThat(json.stdout()).endsWith("415 application/problem+json");
+    var bad = Processes.run(tmp, "curl", "-sS", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
+        "--cert-type", "P12", "--cert", cert, "-H", "Content-Type: text/csv", "--data-binary",
+        "iccid,imsi,imei,tenant\n" + TestIds.row("94", 1, "a") + "\n8944,1,,a\n", node.adminBase() + "/sims/import");
+    assertThat(bad.stdout()).endsWith("400 application/problem+json");
+    JsonObject rows = new JsonObject(bad.stdout().lines().findFirst().orElseThrow());
+    assertThat(rows.getJsonArray("errors").getJsonObject(0).getLong("line")).isEqualTo(3L);
+    assertThat(rows.getJsonArray("errors").getJsonObject(0).getString("error")).contains("ICCID");
+    assertThat(node.stores().sims().find(TestIds.iccid("94", 1))).isEmpty();
+    var paging = Processes.run(tmp, "curl", "-sS", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
+        "--cert-type", "P12", "--cert", cert, node.adminBase() + "/sims?limit=5000");
+    assertThat(paging.stdout()).contains("limit must be 1 to 1000").endsWith("400 application/problem+json");
   }
 
   @Test

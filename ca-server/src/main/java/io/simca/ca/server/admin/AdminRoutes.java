@@ -2,7 +2,10 @@ package io.simca.ca.server.admin;
 
 import io.simca.ca.admin.AdminServices;
 import io.simca.ca.server.ServerContext;
+import io.simca.ca.error.CaException;
+import io.simca.ca.error.ErrorKind;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -21,12 +24,23 @@ public final class AdminRoutes {
   private AdminRoutes() {
   }
 
+  /** 415 as problem+json (a route-level {@code consumes} would answer with the router's HTML page). */
+  private static void requireCsv(RoutingContext rc) {
+    String type = rc.request().getHeader("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    if (!media.equals("text/csv")) {
+      throw new CaException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+          "SIM import takes text/csv (header iccid,imsi,imei,tenant), not " + (type == null ? "no content type" : media));
+    }
+    rc.next();
+  }
+
   public static void mount(Router r, ServerContext ctx, AdminServices admin) {
     String base = "/admin/v1";
     // The role check is its own route so that a forbidden upload is refused before its body is read
     // (Vert.x requires the body handler to come first within a route).
-    r.post(base + "/sims/import").handler(AdminAuth.require(AdminAuth.WRITERS));
-    r.post(base + "/sims/import").consumes("text/csv")
+    r.post(base + "/sims/import").handler(AdminAuth.require(AdminAuth.WRITERS)).handler(AdminRoutes::requireCsv);
+    r.post(base + "/sims/import")
         .handler(BodyHandler.create(false).setBodyLimit(IMPORT_BODY_LIMIT))
         .handler(new SimImportHandler(ctx, admin.sims()));
     r.get(base + "/sims").handler(AdminAuth.require(AdminAuth.READERS)).handler(new SimListHandler(ctx, admin.sims()));
