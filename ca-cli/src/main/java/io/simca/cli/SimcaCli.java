@@ -1,5 +1,6 @@
 package io.simca.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,11 @@ import picocli.CommandLine.Command;
     subcommands = {
         ServeCommand.class,
         CaCommand.class,
+        SimCommand.class,
+        CertCommand.class,
+        CrlCommand.class,
+        AuditCommand.class,
+        AttesterCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class SimcaCli {
@@ -23,9 +29,22 @@ public final class SimcaCli {
 
   /** Runs one invocation and returns its exit code (tests call this in-process). */
   public static int run(String... args) {
+    return run(null, null, args);
+  }
+
+  /** As {@link #run(String...)} with the command's stdout and stderr given (null = the process's). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new SimcaCli())
         .setExecutionExceptionHandler(new OneLineErrors())
         .setCaseInsensitiveEnumValuesAllowed(true);
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
+    // Usage errors stay 2 (DESIGN.md); picocli would otherwise map them through this mapper too.
+    cli.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
     return cli.execute(args);
   }
 

@@ -1,5 +1,6 @@
 package io.simca.ca.server;
 
+import io.simca.ca.admin.AdminServices;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.ocsp.OcspPresigner;
 import io.simca.ca.ocsp.OcspResponseSigner;
@@ -10,11 +11,12 @@ import io.simca.ca.ocsp.OcspResponseSigner;
  */
 public record CaServices(
     ServerContext ctx,
-    OcspPresigner ocspPresigner) {
+    OcspPresigner ocspPresigner,
+    AdminServices admin) {
 
   static CaServices create(ServerContext ctx) {
     OcspPresigner presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
-    return new CaServices(ctx, presigner);
+    return new CaServices(ctx, presigner, AdminServices.create(ctx.stores()));
   }
 
   /** Starts background duties (schedules, listeners). Called once, after the listeners are up. */

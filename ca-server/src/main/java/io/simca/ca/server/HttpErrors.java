@@ -42,6 +42,14 @@ public final class HttpErrors {
   }
 
   public static void send(RoutingContext ctx, CaException e, Style style) {
+    send(ctx, e, style, null);
+  }
+
+  /**
+   * As {@link #send(RoutingContext, CaException, Style)}, with RFC 9457 §3.2 extension members
+   * added to a problem+json body (e.g. the bad rows of a SIM import); ignored for text.
+   */
+  public static void send(RoutingContext ctx, CaException e, Style style, JsonObject extensions) {
     HttpServerResponse resp = ctx.response();
     if (resp.ended() || resp.headWritten()) {
       return;
@@ -59,6 +67,9 @@ public final class HttpErrors {
           .put("title", e.reason())
           .put("status", status)
           .put("detail", e.detail());
+      if (extensions != null) {
+        extensions.forEach(m -> problem.put(m.getKey(), m.getValue()));
+      }
       resp.putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json").end(problem.encode());
     } else {
       resp.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(e.detail() + "\n");

@@ -1,6 +1,7 @@
 package io.simca.ca.server;
 
 import io.simca.ca.server.admin.AdminAuth;
+import io.simca.ca.server.admin.AdminRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -31,6 +32,7 @@ final class Routers {
     Router r = Router.router(vertx);
     r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.PROBLEM_JSON));
     r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.ctx()));
+    AdminRoutes.mount(r, services.ctx(), services.admin());
     return r;
   }
 }

@@ -1,0 +1,69 @@
+package io.simca.cli;
+
+import io.simca.ca.store.TestStores;
+import io.simca.ca.testing.TestServer;
+import io.simca.ca.testing.TestServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One real node per test class (H2 or PostgreSQL, see the subclasses) and helpers to run the
+ * CLI against it. Tests share the node, so each works on its own ICCID prefix.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AdminNodeFixture {
+
+  private static final AtomicInteger PREFIXES = new AtomicInteger(10);
+
+  TestServer node;
+  Path tmp;
+
+  abstract TestStores.Kind kind();
+
+  @BeforeAll
+  void startNode() throws IOException {
+    tmp = Files.createTempDirectory("simca-cli-test-");
+    node = TestServers.start(tmp, kind());
+  }
+
+  @AfterAll
+  void stopNode() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  /** A two-digit ICCID prefix no other test of this JVM uses. */
+  static String freshPrefix() {
+    return Integer.toString(PREFIXES.getAndIncrement());
+  }
+
+  String serverUrl() {
+    return node.adminBase().replace("/admin/v1", "");
+  }
+
+  /** Runs {@code simca <args> --data <node data> --server <node admin URL>}. */
+  CliRun cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--data", node.dataDir().root().toString(), "--server", serverUrl()));
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  Path csv(String name, String... lines) {
+    try {
+      Path f = Files.createTempFile(tmp, name, ".csv");
+      Files.writeString(f, String.join("\n", lines) + "\n");
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
