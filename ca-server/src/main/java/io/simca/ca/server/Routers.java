@@ -11,15 +11,22 @@ final class Routers {
   private Routers() {
   }
 
-  static Router est(Vertx vertx, CaServices services) {
+  /** A router whose every failure, and every unmatched path or method, answers in {@code style}. */
+  private static Router router(Vertx vertx, HttpErrors.Style style) {
     Router r = Router.router(vertx);
-    r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.TEXT));
+    r.route().failureHandler(c -> HttpErrors.handle(c, style));
+    r.errorHandler(404, c -> HttpErrors.handle(c, style));
+    r.errorHandler(405, c -> HttpErrors.handle(c, style));
+    return r;
+  }
+
+  static Router est(Vertx vertx, CaServices services) {
+    Router r = router(vertx, HttpErrors.Style.TEXT);
     return r;
   }
 
   static Router http(Vertx vertx, CaServices services) {
-    Router r = Router.router(vertx);
-    r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.TEXT));
+    Router r = router(vertx, HttpErrors.Style.TEXT);
     HealthHandler.mount(r, services.ctx());
     CaCertificateHandler.mount(r, services.ctx());
     r.get("/metrics").handler(c -> c.response()
@@ -29,8 +36,7 @@ final class Routers {
   }
 
   static Router admin(Vertx vertx, CaServices services) {
-    Router r = Router.router(vertx);
-    r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.PROBLEM_JSON));
+    Router r = router(vertx, HttpErrors.Style.PROBLEM_JSON);
     r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.ctx()));
     AdminRoutes.mount(r, services.ctx(), services.admin());
     return r;
