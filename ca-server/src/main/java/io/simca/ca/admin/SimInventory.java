@@ -116,8 +116,9 @@ public final class SimInventory {
           + ": it stays barred unless resumed with force (its revoked certificates stay revoked)");
     }
     String reason = "resumed by " + actor + (force ? " (forced, was " + lower(previous) + ")" : "");
-    if (!stores.sims().updateStatus(iccid, SimStatus.ACTIVE, reason.length() > 256 ? reason.substring(0, 256) : reason)) {
-      throw notFound(iccid);
+    if (!stores.sims().updateStatusIf(iccid, previous, SimStatus.ACTIVE, reason.length() > 256 ? reason.substring(0, 256) : reason)) {
+      // Changed under us (e.g. revoked meanwhile): never overwrite that with active.
+      throw new CaException(ErrorKind.CONFLICT, "sim_changed", "SIM " + iccid + " changed while resuming; check `sim show` and retry");
     }
     stores.audit().append(AuditEntry.builder("sim_resume", actor, AuditOutcome.OK).iccid(iccid)
         .reason(force && BARRED.contains(previous) ? "forced" : null)

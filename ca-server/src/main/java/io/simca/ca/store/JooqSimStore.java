@@ -140,6 +140,17 @@ final class JooqSimStore implements SimStore {
     }
 
     @Override
+    public boolean updateStatusIf(String iccid, SimStatus expected, SimStatus newStatus, String reason) {
+        Values.maxLength("status reason", reason, 256);
+        return db.dsl().update(SIM)
+                .set(SIM.STATUS, Values.lower(newStatus))
+                .set(SIM.STATUS_REASON, reason)
+                .set(SIM.UPDATED_AT, Values.ts(clock.instant()))
+                .where(SIM.ICCID.eq(iccid).and(SIM.STATUS.eq(Values.lower(expected))))
+                .execute() == 1;
+    }
+
+    @Override
     public boolean updateStatus(String iccid, SimStatus newStatus, String reason) {
         Values.maxLength("status reason", reason, 256);
         return db.dsl().update(SIM)

@@ -43,6 +43,13 @@ public interface SimStore {
     boolean updateStatus(String iccid, SimStatus newStatus, String reason);
 
     /**
+     * Sets status and reason only if the SIM is still in {@code expected} (compare-and-set), so a
+     * concurrent change, e.g. a revocation landing during a resume, is never overwritten.
+     * False if the SIM does not exist or its status changed meanwhile.
+     */
+    boolean updateStatusIf(String iccid, SimStatus expected, SimStatus newStatus, String reason);
+
+    /**
      * Locks the SIM to {@code imei} if it has no IMEI yet, atomically
      * ({@code UPDATE ... WHERE imei IS NULL}): of two concurrent first enrolments exactly one locks.
      *

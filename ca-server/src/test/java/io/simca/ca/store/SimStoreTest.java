@@ -93,6 +93,18 @@ class SimStoreTest extends StoreTestBase {
     }
 
     @Test
+    void updateStatusIf_changesOnlyFromTheExpectedStatus() {
+        stores.sims().insertAll(List.of(sim(1, "acme")));
+        stores.sims().updateStatus(iccid(1), SimStatus.SUSPENDED, "imei mismatch");
+        // A revocation lands first: a resume that still expects "suspended" must not undo it.
+        stores.sims().updateStatus(iccid(1), SimStatus.LOST, "lost");
+        assertThat(stores.sims().updateStatusIf(iccid(1), SimStatus.SUSPENDED, SimStatus.ACTIVE, "resume")).isFalse();
+        assertThat(stores.sims().find(iccid(1)).orElseThrow().status()).isEqualTo(SimStatus.LOST);
+        assertThat(stores.sims().updateStatusIf(iccid(1), SimStatus.LOST, SimStatus.ACTIVE, "forced")).isTrue();
+        assertThat(stores.sims().find(iccid(1)).orElseThrow().status()).isEqualTo(SimStatus.ACTIVE);
+    }
+
+    @Test
     void updateStatus_setsReasonAndUpdatedAt_falseForUnknownSim() {
         stores.sims().insertAll(List.of(sim(1, "acme")));
         clock.advance(Duration.ofMinutes(5));
