@@ -1,6 +1,8 @@
 package io.simca.ca.server;
 
 import io.simca.ca.server.admin.AdminAuth;
+import io.simca.ca.server.admin.RevocationAdminRoutes;
+import io.simca.ca.server.ocsp.OcspRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -21,6 +23,7 @@ final class Routers {
     r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.TEXT));
     HealthHandler.mount(r, services.ctx());
     CaCertificateHandler.mount(r, services.ctx());
+    OcspRoutes.mount(r, services.ctx(), services.ocsp(), services.crl());
     return r;
   }
 
@@ -28,6 +31,7 @@ final class Routers {
     Router r = Router.router(vertx);
     r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.PROBLEM_JSON));
     r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.ctx()));
+    RevocationAdminRoutes.mount(r, services.ctx(), services.revocation());
     return r;
   }
 }
