@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 public final class OcspChangeFollower {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OcspChangeFollower.class);
+
   /** Clock skew between writers plus commit latency that a poll tolerates. */
   static final Duration OVERLAP = Duration.ofSeconds(2);
 
@@ -49,8 +51,9 @@ public final class OcspChangeFollower {
     lastPollStart = clock.instant();
     int[] n = {0};
     store.forEachCurrent(row -> {
-      cache.put(row);
-      n[0]++;
+      if (apply(row)) {
+        n[0]++;
+      }
     });
     return n[0];
   }
@@ -67,15 +70,27 @@ public final class OcspChangeFollower {
       }
       applied.put(row.serial(), row.updatedAt());
       boolean newlyRevoked = row.certStatus() == OcspCertStatus.REVOKED && !cachedRevoked(row.serial());
-      cache.put(row);
-      if (newlyRevoked) {
-        onNewRevocation.accept(row);
+      if (apply(row)) {
+        count++;
+        if (newlyRevoked) {
+          onNewRevocation.accept(row);
+        }
       }
-      count++;
     }
     applied.values().removeIf(t -> t != null && t.isBefore(since));
     lastPollStart = start;
     return count;
+  }
+
+  /** One unreadable row must not stop the others from being followed. */
+  private boolean apply(OcspResponseRow row) {
+    try {
+      cache.put(row);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("skipping unreadable OCSP response of serial {}: {}", row.serial().toString(16), e.getMessage());
+      return false;
+    }
   }
 
   private boolean cachedRevoked(BigInteger serial) {
