@@ -1,9 +1,13 @@
 package io.simca.ca.server;
 
 import io.simca.ca.admin.AdminServices;
+import io.simca.ca.crl.CrlService;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.ocsp.OcspPresigner;
 import io.simca.ca.ocsp.OcspResponseSigner;
+import io.simca.ca.ocsp.OcspService;
+import io.simca.ca.revocation.RevocationService;
+import io.simca.ca.revocation.RevocationServiceImpl;
 
 /**
  * The long-lived domain services the routes call (issuance, revocation, OCSP, CRL, admin),
@@ -12,18 +16,31 @@ import io.simca.ca.ocsp.OcspResponseSigner;
 public record CaServices(
     ServerContext ctx,
     OcspPresigner ocspPresigner,
+    OcspService ocsp,
+    CrlService crl,
+    RevocationService revocation,
     AdminServices admin) {
 
   static CaServices create(ServerContext ctx) {
     OcspPresigner presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
-    return new CaServices(ctx, presigner, AdminServices.create(ctx.stores()));
+    CrlService crl = new CrlService(ctx.hierarchyRef()::get, ctx.stores(), ctx.config().crl(),
+        ctx.config().server().effectivePublicUrl(), ctx.clock());
+    OcspService ocsp = new OcspService(ctx.hierarchyRef(), ctx.dataDir(), ctx.stores(), presigner, ctx.config().ocsp(),
+        ctx.config().ca().ocspResponderRenewBefore(), ctx.clock(), row -> crl.scheduleRefresh(row.caId()));
+    RevocationService revocation = new RevocationServiceImpl(ctx.hierarchyRef()::get, ctx.stores(), ocsp.refresher(),
+        ocsp.cache(), crl, ctx.clock());
+    return new CaServices(ctx, presigner, ocsp, crl, revocation, AdminServices.create(ctx.stores()));
   }
 
   /** Starts background duties (schedules, listeners). Called once, after the listeners are up. */
   void start() {
+    ocsp.start();
+    crl.start();
   }
 
   /** Stops background duties before the store closes. */
   void stop() {
+    ocsp.stop();
+    crl.stop();
   }
 }

@@ -2,6 +2,8 @@ package io.simca.ca.server;
 
 import io.simca.ca.server.admin.AdminAuth;
 import io.simca.ca.server.admin.AdminRoutes;
+import io.simca.ca.server.admin.RevocationAdminRoutes;
+import io.simca.ca.server.ocsp.OcspRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -32,6 +34,7 @@ final class Routers {
     r.get("/metrics").handler(c -> c.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(services.ctx().metrics().scrape()));
+    OcspRoutes.mount(r, services.ctx(), services.ocsp(), services.crl());
     return r;
   }
 
@@ -39,6 +42,7 @@ final class Routers {
     Router r = router(vertx, HttpErrors.Style.PROBLEM_JSON);
     r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.ctx()));
     AdminRoutes.mount(r, services.ctx(), services.admin());
+    RevocationAdminRoutes.mount(r, services.ctx(), services.revocation());
     return r;
   }
 }

@@ -1,0 +1,12 @@
+package io.simca.ca.crl;
+
+import java.time.Instant;
+
+/**
+ * The latest CRL of one issuing CA generation as the node serves it.
+ *
+ * @param etag quoted strong validator (hex SHA-256 of the DER), for conditional GET
+ */
+public record PublishedCrl(String caId, long crlNumber, byte[] der, String etag, Instant thisUpdate, Instant nextUpdate,
+    int entries) {
+}

@@ -1,0 +1,138 @@
+package io.simca.ca.ocsp;
+
+import io.simca.ca.store.OcspResponseRow;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
+import org.bouncycastle.asn1.ocsp.ResponseBytes;
+
+/**
+ * The node's in-memory copy of every current pre-signed response (RFC 5019 §2.2: served from
+ * memory), keyed by serial, plus the on-demand SHA-256 CertID responses derived from them.
+ *
+ * <p>Why the odd storage: a pre-signed response is ~800 bytes, of which ~550 are the responder
+ * certificate every response of a CA repeats. Entries keep the BasicOCSPResponse <em>without</em>
+ * its certs (the signature covers only tbsResponseData, RFC 6960 §4.2.1, so dropping and re-adding
+ * the certs keeps it valid) and a 2-byte index into a small table of interned cert blocks; the
+ * full DER is re-assembled with Bouncy Castle on each hit (a few microseconds). That keeps a
+ * million responses near 300 MB of heap. Values are plain byte arrays: no per-entry object graph.
+ *
+ * <p>Thread-safe; never blocks.
+ */
+public final class OcspCache {
+
+  private static final int NO_CERTS = 0xFFFF;
+
+  private final ConcurrentHashMap<SerialKey, byte[]> presigned = new ConcurrentHashMap<>(1 << 16);
+  /** Full DER of SHA-256 CertID responses signed on demand; dropped when the pre-signed one changes. */
+  private final ConcurrentHashMap<SerialKey, byte[]> sha256 = new ConcurrentHashMap<>();
+  private final CopyOnWriteArrayList<ASN1Sequence> certBlocks = new CopyOnWriteArrayList<>();
+  private final Map<ASN1Sequence, Integer> certBlockIndex = new HashMap<>();
+
+  /** Puts a freshly committed (or polled) response; the issuance and revocation hook. */
+  public void put(OcspResponseRow row) {
+    SerialKey key = SerialKey.of(row.serial()).orElseThrow(() -> new IllegalArgumentException("serial out of range"));
+    byte[] packed = pack(row.responseDer());
+    byte[] previous = presigned.put(key, packed);
+    if (previous == null || !Arrays.equals(previous, packed)) {
+      sha256.remove(key);
+    }
+  }
+
+  public void remove(BigInteger serial) {
+    SerialKey.of(serial).ifPresent(k -> {
+      presigned.remove(k);
+      sha256.remove(k);
+    });
+  }
+
+  /** The pre-signed response of {@code serial}, parsed and re-assembled, if cached. */
+  public Optional<PresignedResponse> get(BigInteger serial) {
+    return SerialKey.of(serial).map(presigned::get).map(this::unpack);
+  }
+
+  public int size() {
+    return presigned.size();
+  }
+
+  /** An on-demand SHA-256 CertID response (full DER) kept until the pre-signed one changes. */
+  public Optional<byte[]> getSha256(BigInteger serial) {
+    return SerialKey.of(serial).map(sha256::get);
+  }
+
+  /** Keeps {@code der} only while the pre-signed response it was derived from is still current. */
+  public void putSha256(BigInteger serial, PresignedResponse derivedFrom, byte[] der) {
+    SerialKey.of(serial).ifPresent(k -> {
+      sha256.put(k, der);
+      byte[] now = presigned.get(k);
+      if (now == null || !Arrays.equals(unpackCore(now), derivedFrom.core())) {
+        sha256.remove(k, der); // the pre-signed response changed while we signed
+      }
+    });
+  }
+
+  // Entry layout: 2 bytes cert-block index (big endian), then the DER BasicOCSPResponse without certs.
+  byte[] pack(byte[] ocspResponseDer) {
+    try {
+      OCSPResponse resp = OCSPResponse.getInstance(ocspResponseDer);
+      BasicOCSPResponse basic = BasicOCSPResponse.getInstance(resp.getResponseBytes().getResponse().getOctets());
+      byte[] core = new BasicOCSPResponse(basic.getTbsResponseData(), basic.getSignatureAlgorithm(), basic.getSignature(), null)
+          .getEncoded(ASN1Encoding.DER);
+      int idx = basic.getCerts() == null ? NO_CERTS : intern(basic.getCerts());
+      byte[] out = new byte[core.length + 2];
+      out[0] = (byte) (idx >>> 8);
+      out[1] = (byte) idx;
+      System.arraycopy(core, 0, out, 2, core.length);
+      return out;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not a successful BasicOCSPResponse", e);
+    }
+  }
+
+  private synchronized int intern(ASN1Sequence certs) {
+    Integer idx = certBlockIndex.get(certs);
+    if (idx == null) {
+      idx = certBlocks.size();
+      if (idx >= NO_CERTS) {
+        throw new IllegalStateException("too many distinct responder certificates");
+      }
+      certBlocks.add(certs);
+      certBlockIndex.put(certs, idx);
+    }
+    return idx;
+  }
+
+  private static byte[] unpackCore(byte[] packed) {
+    return Arrays.copyOfRange(packed, 2, packed.length);
+  }
+
+  private PresignedResponse unpack(byte[] packed) {
+    try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(packed, 2, packed.length - 2))) {
+      BasicOCSPResponse core = BasicOCSPResponse.getInstance(in.readObject());
+      int idx = ((packed[0] & 0xFF) << 8) | (packed[1] & 0xFF);
+      ASN1Sequence certs = idx == NO_CERTS ? null : certBlocks.get(idx);
+      BasicOCSPResponse full = new BasicOCSPResponse(core.getTbsResponseData(), core.getSignatureAlgorithm(), core.getSignature(), certs);
+      byte[] der = new OCSPResponse(new OCSPResponseStatus(OCSPResponseStatus.SUCCESSFUL),
+          new ResponseBytes(OCSPObjectIdentifiers.id_pkix_ocsp_basic, new DEROctetString(full.getEncoded(ASN1Encoding.DER))))
+          .getEncoded(ASN1Encoding.DER);
+      return PresignedResponse.of(der, core, unpackCore(packed));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

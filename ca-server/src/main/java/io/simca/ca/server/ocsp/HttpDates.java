@@ -1,0 +1,52 @@
+package io.simca.ca.server.ocsp;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** HTTP dates (RFC 9110 §5.6.7 IMF-fixdate) for Last-Modified, Expires and If-Modified-Since. */
+final class HttpDates {
+
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private HttpDates() {
+  }
+
+  static String format(Instant t) {
+    return IMF_FIXDATE.format(t);
+  }
+
+  static Optional<Instant> parse(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * RFC 9110 §13.1: If-None-Match wins when present; else If-Modified-Since at or after
+   * {@code lastModified} (second precision) means the client's copy is current.
+   */
+  static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+    if (ifNoneMatch != null) {
+      for (String tag : ifNoneMatch.split(",")) {
+        String t = tag.trim();
+        if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return parse(ifModifiedSince).map(since -> !since.isBefore(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+        .orElse(false);
+  }
+}

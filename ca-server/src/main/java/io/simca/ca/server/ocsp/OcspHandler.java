@@ -1,0 +1,147 @@
+package io.simca.ca.server.ocsp;
+
+import io.simca.ca.error.CaException;
+import io.simca.ca.error.ErrorKind;
+import io.simca.ca.ocsp.OcspAnswer;
+import io.simca.ca.ocsp.OcspRequestParser;
+import io.simca.ca.ocsp.OcspResponder;
+import io.simca.ca.ocsp.OcspResponseSigner;
+import io.simca.ca.server.ServerContext;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /ocsp} ({@code application/ocsp-request}) and {@code GET /ocsp/<base64>} (RFC 6960
+ * Appendix A.1). Every OCSP outcome is HTTP 200 {@code application/ocsp-response} (RFC 6960
+ * §2.3); only bytes that are not DER at all get a 400. Cacheable answers carry the RFC 5019 §6
+ * headers, and a GET with a matching validator gets 304.
+ */
+final class OcspHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OcspHandler.class);
+  static final String REQUEST_TYPE = "application/ocsp-request";
+  static final String RESPONSE_TYPE = "application/ocsp-response";
+  private static final String PREFIX = "/ocsp/";
+
+  private final ServerContext ctx;
+  private final OcspResponder responder;
+  private final int maxBytes;
+
+  private OcspHandler(ServerContext ctx, OcspResponder responder) {
+    this.ctx = ctx;
+    this.responder = responder;
+    this.maxBytes = ctx.config().ocsp().maxRequestBytes();
+  }
+
+  static void mount(Router router, ServerContext ctx, OcspResponder responder) {
+    OcspHandler h = new OcspHandler(ctx, responder);
+    // Two routes: Vert.x wants a body handler first on its route, and the 415 must not wait for the body.
+    router.post("/ocsp").handler(h::checkContentType);
+    router.post("/ocsp").handler(BodyHandler.create(false).setBodyLimit(h.maxBytes)).handler(h::post);
+    router.get("/ocsp/*").handler(h::get);
+  }
+
+  private void checkContentType(RoutingContext rc) {
+    String type = Optional.ofNullable(rc.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
+    int semi = type.indexOf(';');
+    String media = (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    if (!media.equals(REQUEST_TYPE)) {
+      throw new CaException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "expected " + REQUEST_TYPE);
+    }
+    rc.next();
+  }
+
+  private void post(RoutingContext rc) {
+    Buffer body = rc.body().buffer();
+    answer(rc, body == null ? new byte[0] : body.getBytes(), false);
+  }
+
+  private void get(RoutingContext rc) {
+    // RFC 6960 A.1: url-encoding of the base64 of the DER request. The raw path keeps '+' and '/'
+    // as the client sent them; a '+' is base64, never a space, so protect it before decoding.
+    String raw = rc.request().path().substring(PREFIX.length());
+    if (raw.length() > maxBytes * 2 + 64) {
+      throw new CaException(ErrorKind.PAYLOAD_TOO_LARGE, "body_too_large", "OCSP request larger than " + maxBytes + " bytes");
+    }
+    byte[] der;
+    try {
+      String b64 = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+      der = Base64.getDecoder().decode(b64.strip());
+    } catch (IllegalArgumentException e) {
+      throw CaException.malformed("not_base64", "OCSP GET request is not url-encoded base64");
+    }
+    if (der.length > maxBytes) {
+      throw new CaException(ErrorKind.PAYLOAD_TOO_LARGE, "body_too_large", "OCSP request larger than " + maxBytes + " bytes");
+    }
+    answer(rc, der, true);
+  }
+
+  private void answer(RoutingContext rc, byte[] der, boolean isGet) {
+    switch (OcspRequestParser.parse(der)) {
+      case OcspRequestParser.NotDer n -> rc.fail(CaException.malformed("not_der", n.detail()));
+      case OcspRequestParser.Malformed m -> send(rc, new OcspAnswer.Failed(OcspResponseSigner.MALFORMED_REQUEST), isGet);
+      case OcspRequestParser.Parsed p -> {
+        Optional<OcspAnswer> fast = responder.fromMemory(p);
+        if (fast.isPresent()) {
+          send(rc, fast.get(), isGet);
+        } else {
+          ctx.blocking().run(() -> responder.answer(p)).onComplete(ar -> {
+            if (ar.failed()) {
+              LOG.warn("OCSP answer failed: {}", ar.cause().toString());
+            }
+            boolean storeDown = ar.failed() && ar.cause() instanceof CaException ce && ce.kind() == ErrorKind.UNAVAILABLE;
+            send(rc, ar.succeeded() ? ar.result()
+                : new OcspAnswer.Failed(storeDown ? OcspResponseSigner.TRY_LATER : OcspResponseSigner.INTERNAL_ERROR), isGet);
+          });
+        }
+      }
+    }
+  }
+
+  private void send(RoutingContext rc, OcspAnswer answer, boolean isGet) {
+    HttpServerResponse resp = rc.response();
+    Instant now = ctx.clock().instant();
+    resp.putHeader(HttpHeaders.CONTENT_TYPE, RESPONSE_TYPE).putHeader("Date", HttpDates.format(now));
+    if (answer instanceof OcspAnswer.Signed s && s.cacheable()) {
+      // RFC 5019 §6.2: caching headers derived from the response's own validity window.
+      String etag = etag(s.der());
+      long maxAge = Math.max(0, Duration.between(now, s.nextUpdate()).toSeconds());
+      resp.putHeader(HttpHeaders.CACHE_CONTROL, "max-age=" + maxAge + ", public, no-transform, must-revalidate")
+          .putHeader(HttpHeaders.ETAG, etag)
+          .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(s.thisUpdate()))
+          .putHeader(HttpHeaders.EXPIRES, HttpDates.format(s.nextUpdate()));
+      if (isGet && HttpDates.notModified(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+          rc.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, s.thisUpdate())) {
+        resp.setStatusCode(304).end();
+        return;
+      }
+    } else {
+      resp.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+    resp.end(Buffer.buffer(answer.der()));
+  }
+
+  private static String etag(byte[] der) {
+    try {
+      return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(der)) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
