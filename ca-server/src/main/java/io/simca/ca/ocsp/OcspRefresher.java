@@ -49,7 +49,7 @@ public final class OcspRefresher {
   /** Re-signs every response that is older than the refresh interval; returns how many. */
   public int refreshDue() {
     Instant now = clock.instant();
-    List<BigInteger> due = stores.ocsp().dueBefore(now.plus(presigner.validity()).minus(refreshInterval));
+    List<BigInteger> due = stores.ocsp().dueBefore(now.plus(presigner.validity()).minus(refreshInterval), now);
     int done = 0;
     for (int i = 0; i < due.size(); i += BATCH) {
       done += resign(due.subList(i, Math.min(due.size(), i + BATCH)));

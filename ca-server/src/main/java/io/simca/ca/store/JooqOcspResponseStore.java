@@ -1,5 +1,6 @@
 package io.simca.ca.store;
 
+import static io.simca.ca.store.jooq.Tables.CERTIFICATE;
 import static io.simca.ca.store.jooq.Tables.OCSP_RESPONSE;
 
 import io.simca.ca.store.jooq.tables.records.OcspResponseRecord;
@@ -102,9 +103,11 @@ final class JooqOcspResponseStore implements OcspResponseStore {
     }
 
     @Override
-    public List<BigInteger> dueBefore(Instant instant) {
+    public List<BigInteger> dueBefore(Instant instant, Instant now) {
         return db.dsl().select(OCSP_RESPONSE.SERIAL).from(OCSP_RESPONSE)
+                .join(CERTIFICATE).on(CERTIFICATE.SERIAL.eq(OCSP_RESPONSE.SERIAL))
                 .where(OCSP_RESPONSE.NEXT_UPDATE.lt(Values.ts(instant)))
+                .and(CERTIFICATE.NOT_AFTER.gt(Values.ts(now)))
                 .orderBy(OCSP_RESPONSE.NEXT_UPDATE)
                 .fetch(r -> Values.serial(r.value1()));
     }

@@ -37,6 +37,10 @@ public interface OcspResponseStore {
      */
     List<OcspResponseRow> changedSince(Instant since);
 
-    /** Serials whose response's {@code nextUpdate} is before {@code instant}: due for re-signing. */
-    List<BigInteger> dueBefore(Instant instant);
+    /**
+     * Serials whose response's {@code nextUpdate} is before {@code instant}: due for re-signing.
+     * Certificates expired at {@code now} are left out: nobody needs fresh status for them, and
+     * re-checking them every cycle would grow without bound.
+     */
+    List<BigInteger> dueBefore(Instant instant, Instant now);
 }

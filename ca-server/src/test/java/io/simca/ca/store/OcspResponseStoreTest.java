@@ -81,8 +81,11 @@ class OcspResponseStoreTest extends StoreTestBase {
         BigInteger early = issue("8988211000000000001", spki(1), T0);                          // next T0+12h
         BigInteger late = issue("8988211000000000001", spki(1), T0.plus(Duration.ofHours(6))); // next T0+18h
 
-        assertThat(stores.ocsp().dueBefore(T0.plus(Duration.ofHours(13)))).containsExactly(early);
-        assertThat(stores.ocsp().dueBefore(T0.plus(Duration.ofHours(19)))).containsExactly(early, late);
-        assertThat(stores.ocsp().dueBefore(T0)).isEmpty();
+        assertThat(stores.ocsp().dueBefore(T0.plus(Duration.ofHours(13)), T0)).containsExactly(early);
+        assertThat(stores.ocsp().dueBefore(T0.plus(Duration.ofHours(19)), T0)).containsExactly(early, late);
+        assertThat(stores.ocsp().dueBefore(T0, T0)).isEmpty();
+        // early expires at T0+24h, late at T0+30h: expired certificates are never due again.
+        assertThat(stores.ocsp().dueBefore(T0.plus(Duration.ofHours(19)), T0.plus(Duration.ofHours(25)))).containsExactly(late);
+        assertThat(stores.ocsp().dueBefore(T0.plus(Duration.ofHours(19)), T0.plus(Duration.ofHours(31)))).isEmpty();
     }
 }
