@@ -3,15 +3,9 @@ package io.simca.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/**
- * {@code sim revoke}, {@code cert revoke} and {@code crl publish} against the revocation
- * endpoints (another branch). Tagged so this branch's runs can exclude them
- * ({@code -DexcludedGroups=needs-revocation}) until those endpoints are merged.
- */
-@Tag("needs-revocation")
+/** {@code sim revoke}, {@code cert revoke} and {@code crl publish} through the admin API of a real node. */
 abstract class RevocationCliTests extends AdminNodeFixture {
 
   @Test
