@@ -1,7 +1,12 @@
 package io.simca.ca.server;
 
 import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.issue.IssuanceEngine;
 import io.simca.ca.ocsp.OcspPresigner;
+import io.simca.ca.policy.AttesterKeys;
+import io.simca.ca.policy.EnrollmentAuthorizer;
+import io.simca.ca.policy.SimAttestationAuthorizer;
+import io.simca.ca.server.est.ClientCertificates;
 import io.simca.ca.ocsp.OcspResponseSigner;
 
 /**
@@ -10,15 +15,29 @@ import io.simca.ca.ocsp.OcspResponseSigner;
  */
 public record CaServices(
     ServerContext ctx,
-    OcspPresigner ocspPresigner) {
+    OcspPresigner ocspPresigner,
+    AttesterKeys attesterKeys,
+    IssuanceEngine issuance,
+    ClientCertificates clientCertificates) {
+
+  /** How often the attester folders are checked for changes (DESIGN.md: re-read when the folder changes). */
+  private static final long ATTESTER_POLL_MS = 2_000;
 
   static CaServices create(ServerContext ctx) {
     OcspPresigner presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
-    return new CaServices(ctx, presigner);
+    AttesterKeys attesters = AttesterKeys.load(AttesterKeys.defaultDirs(ctx.dataDir()), ctx.config().policy().attesters());
+    EnrollmentAuthorizer authorizer = new SimAttestationAuthorizer(ctx.config().policy(), ctx.config().profile(), attesters,
+        ctx.stores(), ctx.clock());
+    // onOcspPublished: the revocation/OCSP service plugs its in-memory cache in here.
+    IssuanceEngine issuance = new IssuanceEngine(ctx.config(), ctx::hierarchy, ctx.stores(), authorizer, presigner,
+        ctx.clock(), row -> { });
+    ClientCertificates clientCertificates = new ClientCertificates(ctx::hierarchy, ctx.stores().certs(), ctx.clock());
+    return new CaServices(ctx, presigner, attesters, issuance, clientCertificates);
   }
 
   /** Starts background duties (schedules, listeners). Called once, after the listeners are up. */
   void start() {
+    ctx.vertx().setPeriodic(ATTESTER_POLL_MS, id -> ctx.blocking().run(attesterKeys::reloadIfChanged));
   }
 
   /** Stops background duties before the store closes. */

@@ -1,6 +1,7 @@
 package io.simca.ca.server;
 
 import io.simca.ca.server.admin.AdminAuth;
+import io.simca.ca.server.est.EstRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -12,6 +13,8 @@ final class Routers {
 
   static Router est(Vertx vertx, CaServices services) {
     Router r = Router.router(vertx);
+    // Before the generic failure handler: EST's own failure handler audits refused enrolments first.
+    EstRoutes.mount(r, services.ctx(), services.issuance(), services.clientCertificates());
     r.route().failureHandler(c -> HttpErrors.handle(c, HttpErrors.Style.TEXT));
     return r;
   }
