@@ -5,6 +5,7 @@ import io.simca.ca.error.ErrorKind;
 import io.simca.ca.issue.IssuanceEngine;
 import io.simca.ca.policy.EnrollmentRequest;
 import io.simca.ca.server.ServerContext;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -44,17 +45,38 @@ public final class EstRoutes {
 
   private static Handler<RoutingContext> auditing(ServerContext ctx, IssuanceEngine engine, EnrollmentRequest.Kind kind) {
     return rc -> {
-      if (rc.get(EnrollmentReplies.AUDITED) != null) {
-        rc.next();
-        return;
-      }
       CaException error = asCaException(rc);
-      String address = EnrollmentReplies.clientAddress(rc);
-      ctx.blocking().run(() -> {
-        engine.auditRejected(kind, address, error);
-        return null;
-      }).onComplete(ar -> rc.next());
+      Future<Void> audited = Future.succeededFuture();
+      if (rc.get(EnrollmentReplies.AUDITED) == null) {
+        String address = EnrollmentReplies.clientAddress(rc);
+        audited = ctx.blocking().run(() -> {
+          engine.auditRejected(kind, address, error);
+          return null;
+        });
+      }
+      audited.onComplete(ar -> {
+        if (error.kind() == ErrorKind.UNAUTHORIZED) {
+          challenge(rc);
+        } else {
+          rc.next();
+        }
+      });
     };
+  }
+
+  /**
+   * 401 with {@code WWW-Authenticate: Basic} (RFC 7030 §3.2.3, RFC 7617) and an empty body: Bouncy
+   * Castle's {@code HttpAuth} closes the 401 unread before it retries with credentials, and its
+   * response stream fails on close when a body was left unread. The reason is in the audit record.
+   */
+  private static void challenge(RoutingContext rc) {
+    if (rc.response().ended() || rc.response().headWritten()) {
+      return;
+    }
+    rc.response().setStatusCode(401)
+        .putHeader("WWW-Authenticate", "Basic realm=\"simca\"")
+        .putHeader("Content-Length", "0")
+        .end();
   }
 
   private static CaException asCaException(RoutingContext rc) {
