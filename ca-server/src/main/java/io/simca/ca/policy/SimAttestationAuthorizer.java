@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  *   <li>credentials present ({@link CredentialsRule})
  *   <li>CSR proof of possession, key type allowed ({@link CsrRule}); re-enrolment: client
  *       certificate ours, valid, not revoked, same subject, rekey allowed ({@link ReenrollCertificateRule})
- *   <li>token signature, {@code typ}, {@code alg}, {@code kid}, {@code iss}; time window; key
- *       binding {@code cnf.jkt} ({@link AttestationRule}, one verifier call)
- *   <li>{@code jti} single use ({@link ReplayRule})
+ *   <li>token signature, {@code typ}, {@code alg}, {@code kid}, {@code iss} (3), time window (4),
+ *       key binding {@code cnf.jkt} and Basic user (5): one verifier call ({@link AttestationRule})
+ *   <li value="6">{@code jti} single use ({@link ReplayRule})
  *   <li>SIM known and active ({@link SimStatusRule})
  *   <li>IMEI lock ({@link ImeiLockRule})
  *   <li>TAC, MCC-MNC, APN ({@link NetworkRule})
