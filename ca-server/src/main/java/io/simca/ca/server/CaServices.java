@@ -3,7 +3,12 @@ package io.simca.ca.server;
 import io.simca.ca.admin.AdminServices;
 import io.simca.ca.crl.CrlService;
 import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.issue.IssuanceEngine;
 import io.simca.ca.ocsp.OcspPresigner;
+import io.simca.ca.policy.AttesterKeys;
+import io.simca.ca.policy.EnrollmentAuthorizer;
+import io.simca.ca.policy.SimAttestationAuthorizer;
+import io.simca.ca.server.est.ClientCertificates;
 import io.simca.ca.ocsp.OcspResponseSigner;
 import io.simca.ca.ocsp.OcspService;
 import io.simca.ca.revocation.RevocationService;
@@ -19,7 +24,13 @@ public record CaServices(
     OcspService ocsp,
     CrlService crl,
     RevocationService revocation,
-    AdminServices admin) {
+    AdminServices admin,
+    AttesterKeys attesterKeys,
+    IssuanceEngine issuance,
+    ClientCertificates clientCertificates) {
+
+  /** How often the attester folders are checked for changes (DESIGN.md: re-read when the folder changes). */
+  private static final long ATTESTER_POLL_MS = 2_000;
 
   static CaServices create(ServerContext ctx) {
     OcspPresigner presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
@@ -29,13 +40,22 @@ public record CaServices(
         ctx.config().ca().ocspResponderRenewBefore(), ctx.clock(), row -> crl.scheduleRefresh(row.caId()));
     RevocationService revocation = new RevocationServiceImpl(ctx.hierarchyRef()::get, ctx.stores(), ocsp.refresher(),
         ocsp.cache(), crl, ctx.clock());
-    return new CaServices(ctx, presigner, ocsp, crl, revocation, AdminServices.create(ctx.stores()));
+    AttesterKeys attesters = AttesterKeys.load(AttesterKeys.defaultDirs(ctx.dataDir()), ctx.config().policy().attesters());
+    EnrollmentAuthorizer authorizer = new SimAttestationAuthorizer(ctx.config().policy(), ctx.config().profile(), attesters,
+        ctx.stores(), ctx.clock());
+    // A freshly committed response goes straight into this node's OCSP cache.
+    IssuanceEngine issuance = new IssuanceEngine(ctx.config(), ctx::hierarchy, ctx.stores(), authorizer, presigner,
+        ctx.clock(), ocsp.cacheHook());
+    ClientCertificates clientCertificates = new ClientCertificates(ctx::hierarchy, ctx.stores().certs(), ctx.clock());
+    return new CaServices(ctx, presigner, ocsp, crl, revocation, AdminServices.create(ctx.stores()), attesters, issuance,
+        clientCertificates);
   }
 
   /** Starts background duties (schedules, listeners). Called once, after the listeners are up. */
   void start() {
     ocsp.start();
     crl.start();
+    ctx.vertx().setPeriodic(ATTESTER_POLL_MS, id -> ctx.blocking().run(attesterKeys::reloadIfChanged));
   }
 
   /** Stops background duties before the store closes. */

@@ -3,6 +3,7 @@ package io.simca.ca.server;
 import io.simca.ca.server.admin.AdminAuth;
 import io.simca.ca.server.admin.AdminRoutes;
 import io.simca.ca.server.admin.RevocationAdminRoutes;
+import io.simca.ca.server.est.EstRoutes;
 import io.simca.ca.server.ocsp.OcspRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -13,22 +14,15 @@ final class Routers {
   private Routers() {
   }
 
-  /** A router whose every failure, and every unmatched path or method, answers in {@code style}. */
-  private static Router router(Vertx vertx, HttpErrors.Style style) {
-    Router r = Router.router(vertx);
-    r.route().failureHandler(c -> HttpErrors.handle(c, style));
-    r.errorHandler(404, c -> HttpErrors.handle(c, style));
-    r.errorHandler(405, c -> HttpErrors.handle(c, style));
-    return r;
-  }
-
   static Router est(Vertx vertx, CaServices services) {
-    Router r = router(vertx, HttpErrors.Style.TEXT);
-    return r;
+    Router r = Router.router(vertx);
+    // Before the generic failure handler: EST's own failure handler audits refused enrolments first.
+    EstRoutes.mount(r, services.ctx(), services.issuance(), services.clientCertificates());
+    return withErrors(r, HttpErrors.Style.TEXT);
   }
 
   static Router http(Vertx vertx, CaServices services) {
-    Router r = router(vertx, HttpErrors.Style.TEXT);
+    Router r = withErrors(Router.router(vertx), HttpErrors.Style.TEXT);
     HealthHandler.mount(r, services.ctx());
     CaCertificateHandler.mount(r, services.ctx());
     r.get("/metrics").handler(c -> c.response()
@@ -39,10 +33,18 @@ final class Routers {
   }
 
   static Router admin(Vertx vertx, CaServices services) {
-    Router r = router(vertx, HttpErrors.Style.PROBLEM_JSON);
+    Router r = withErrors(Router.router(vertx), HttpErrors.Style.PROBLEM_JSON);
     r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.ctx()));
     AdminRoutes.mount(r, services.ctx(), services.admin());
     RevocationAdminRoutes.mount(r, services.ctx(), services.revocation());
+    return r;
+  }
+
+  /** Every failure, and every unmatched path or method, answers in {@code style} (never Vert.x's HTML). */
+  private static Router withErrors(Router r, HttpErrors.Style style) {
+    r.route().failureHandler(c -> HttpErrors.handle(c, style));
+    r.errorHandler(404, c -> HttpErrors.handle(c, style));
+    r.errorHandler(405, c -> HttpErrors.handle(c, style));
     return r;
   }
 }

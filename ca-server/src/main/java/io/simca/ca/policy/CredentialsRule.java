@@ -1,0 +1,37 @@
+package io.simca.ca.policy;
+
+import io.simca.ca.error.ErrorKind;
+import java.util.Optional;
+
+/**
+ * Rule 1: credentials present and readable (Basic ICCID:token or Bearer token). Missing
+ * credentials answer 401 so stock clients retry with Basic (RFC 7030 §3.2.3).
+ */
+final class CredentialsRule implements Rule {
+
+  private final boolean requiredOnReenroll;
+
+  CredentialsRule(boolean requiredOnReenroll) {
+    this.requiredOnReenroll = requiredOnReenroll;
+  }
+
+  @Override
+  public String name() {
+    return "credentials";
+  }
+
+  @Override
+  public Optional<Deny> check(Evaluation e) {
+    EnrollmentRequest r = e.request();
+    if (r.credentialsProblem().isPresent()) {
+      RequestProblem p = r.credentialsProblem().get();
+      return Optional.of(new Deny(p.kind(), p.reason(), p.detail()));
+    }
+    boolean required = r.kind() == EnrollmentRequest.Kind.ENROLL || requiredOnReenroll;
+    if (required && r.token().isEmpty()) {
+      return Optional.of(new Deny(ErrorKind.UNAUTHORIZED, "credentials_missing",
+          "send the SIM attestation token as HTTP Basic password (user = ICCID) or as a Bearer token"));
+    }
+    return Optional.empty();
+  }
+}
