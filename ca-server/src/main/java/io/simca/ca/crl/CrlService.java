@@ -1,5 +1,6 @@
 package io.simca.ca.crl;
 
+import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.config.CrlConfig;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.hierarchy.IssuingCa;
@@ -45,7 +46,11 @@ public final class CrlService {
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
   private volatile ScheduledExecutorService scheduler;
 
-  public CrlService(Supplier<LoadedHierarchy> hierarchy, Stores stores, CrlConfig config, String publicUrl, Clock clock) {
+  private final SimcaMetrics metrics;
+
+  public CrlService(Supplier<LoadedHierarchy> hierarchy, Stores stores, CrlConfig config, String publicUrl, Clock clock,
+      SimcaMetrics metrics) {
+    this.metrics = metrics;
     this.hierarchy = hierarchy;
     this.stores = stores;
     this.config = config;
@@ -128,6 +133,7 @@ public final class CrlService {
           ? published(row)
           : stores.crls().latest(ca.keyId()).map(CrlService::published).orElse(published(row)); // a newer one won
       current.merge(ca.keyId(), published, (a, b) -> b.crlNumber() >= a.crlNumber() ? b : a);
+      metrics.crlGenerated(ca.active() ? ca.label() : ca.label() + "-g" + ca.generation(), now);
       LOG.info("CRL {} of {} gen {}: {} entries, {} bytes, {} ms", number, ca.label(), ca.generation(), crl.entries(),
           crl.der().length, (System.nanoTime() - t0) / 1_000_000);
       return current.get(ca.keyId());

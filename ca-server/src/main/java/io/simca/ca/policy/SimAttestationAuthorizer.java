@@ -2,6 +2,7 @@ package io.simca.ca.policy;
 
 import io.simca.ca.config.PolicyConfig;
 import io.simca.ca.config.ProfileConfig;
+import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.store.Stores;
 import io.simca.est.attest.AttestationPolicy;
 import io.simca.est.attest.AttestationVerifier;
@@ -42,7 +43,8 @@ public final class SimAttestationAuthorizer implements EnrollmentAuthorizer {
   public SimAttestationAuthorizer(PolicyConfig policy, ProfileConfig profile, AttesterDirectory attesters, Stores stores,
       Clock clock) {
     AttestationVerifier verifier = new AttestationVerifier(attesters,
-        new AttestationPolicy(policy.clockSkew(), policy.maxTokenLifetime()), clock);
+        new AttestationPolicy(policy.clockSkew(), policy.maxTokenLifetime()), clock,
+        CryptoProviders.get().providerFor("Signature", "SHA256withECDSA"));
     Set<KeyType> allowed = profile.allowedKeys().stream().map(KeyType::valueOf).collect(Collectors.toUnmodifiableSet());
     List<Rule> rules = List.of(
         new CredentialsRule(policy.reenroll().requireAttestation()),

@@ -35,7 +35,7 @@ public record CaServices(
   static CaServices create(ServerContext ctx) {
     OcspPresigner presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
     CrlService crl = new CrlService(ctx.hierarchyRef()::get, ctx.stores(), ctx.config().crl(),
-        ctx.config().server().effectivePublicUrl(), ctx.clock());
+        ctx.config().server().effectivePublicUrl(), ctx.clock(), ctx.metrics());
     OcspService ocsp = new OcspService(ctx.hierarchyRef(), ctx.dataDir(), ctx.stores(), presigner, ctx.config().ocsp(),
         ctx.config().ca().ocspResponderRenewBefore(), ctx.clock(), row -> crl.scheduleRefresh(row.caId()));
     RevocationService revocation = new RevocationServiceImpl(ctx.hierarchyRef()::get, ctx.stores(), ocsp.refresher(),

@@ -122,8 +122,9 @@ public final class CsrDecoder {
         try {
             return request.isSignatureValid(verifier);
         } catch (PKCSException | RuntimeException e) {
-            // Unknown signature algorithm or a signature the provider cannot even decode.
-            return false;
+            // The chosen provider may lack this algorithm: the JCA default then decides. With the
+            // default itself, this is an unknown algorithm or an undecodable signature.
+            return provider != null && signatureVerifies(request, key, null);
         }
     }
 }

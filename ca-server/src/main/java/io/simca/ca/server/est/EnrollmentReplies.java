@@ -3,9 +3,11 @@ package io.simca.ca.server.est;
 import io.simca.ca.error.CaException;
 import io.simca.ca.error.ErrorKind;
 import io.simca.ca.issue.EnrollmentOutcome;
+import io.simca.ca.server.ServerContext;
 import io.simca.est.codec.CertsOnly;
 import io.simca.est.codec.EstMediaTypes;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.List;
 
 /** Turns an {@link EnrollmentOutcome} into the simpleenroll / simplereenroll response. */
@@ -15,6 +17,15 @@ final class EnrollmentReplies {
   static final String AUDITED = "simca.est.audited";
 
   private EnrollmentReplies() {
+  }
+
+  /** Counts the outcome in /metrics: allow (with rekey noted) or deny with its reason code, and the latency. */
+  static void record(ServerContext ctx, String kind, EnrollmentOutcome outcome, long startNanos) {
+    Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
+    switch (outcome) {
+      case EnrollmentOutcome.Issued issued -> ctx.metrics().enrolment(kind, "allow", issued.rekey() ? "rekey" : "issued", latency);
+      case EnrollmentOutcome.Refused refused -> ctx.metrics().enrolment(kind, "deny", refused.error().reason(), latency);
+    }
   }
 
   static void reply(RoutingContext rc, EnrollmentOutcome outcome) {

@@ -29,8 +29,12 @@ final class SimpleEnrollHandler {
     EnrollmentSubmission submission = new EnrollmentSubmission(EnrollmentRequest.Kind.ENROLL, ca.label(),
         EnrollmentReplies.body(rc), rc.request().getHeader("Authorization"), Optional.empty(),
         EnrollmentReplies.clientAddress(rc));
+    long start = System.nanoTime();
     ctx.blocking().run(() -> engine.enroll(submission))
-        .onSuccess(outcome -> EnrollmentReplies.reply(rc, outcome))
+        .onSuccess(outcome -> {
+          EnrollmentReplies.record(ctx, "enroll", outcome, start);
+          EnrollmentReplies.reply(rc, outcome);
+        })
         .onFailure(rc::fail);
   }
 }

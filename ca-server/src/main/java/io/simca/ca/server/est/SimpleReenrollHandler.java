@@ -34,9 +34,13 @@ final class SimpleReenrollHandler {
     byte[] body = EnrollmentReplies.body(rc);
     String authorization = rc.request().getHeader("Authorization");
     String address = EnrollmentReplies.clientAddress(rc);
+    long start = System.nanoTime();
     ctx.blocking().run(() -> engine.enroll(new EnrollmentSubmission(EnrollmentRequest.Kind.REENROLL, ca.label(), body,
             authorization, Optional.of(clientCertificates.inspect(chain)), address)))
-        .onSuccess(outcome -> EnrollmentReplies.reply(rc, outcome))
+        .onSuccess(outcome -> {
+          EnrollmentReplies.record(ctx, "reenroll", outcome, start);
+          EnrollmentReplies.reply(rc, outcome);
+        })
         .onFailure(rc::fail);
   }
 }

@@ -128,12 +128,22 @@ final class OcspHandler {
           .putHeader(HttpHeaders.EXPIRES, HttpDates.format(s.nextUpdate()));
       if (isGet && HttpDates.notModified(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH),
           rc.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, s.thisUpdate())) {
+        ctx.metrics().ocsp("not_modified");
         resp.setStatusCode(304).end();
         return;
       }
     } else {
       resp.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
+    ctx.metrics().ocsp(switch (answer) {
+      case OcspAnswer.Signed signed -> "successful";
+      case OcspAnswer.Failed failed -> switch (failed.status()) {
+        case OcspResponseSigner.MALFORMED_REQUEST -> "malformed_request";
+        case OcspResponseSigner.UNAUTHORIZED -> "unauthorized";
+        case OcspResponseSigner.TRY_LATER -> "try_later";
+        default -> "internal_error";
+      };
+    });
     resp.end(Buffer.buffer(answer.der()));
   }
 
