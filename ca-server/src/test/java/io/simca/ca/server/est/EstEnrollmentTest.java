@@ -109,7 +109,7 @@ class EstEnrollmentTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void deviceSimulator_enrollsThenRenewsAndRekeysOverMutualTls(TestStores.Kind kind) {
+  void deviceSimulator_enrollsThenRenewsAndRekeysOverMutualTls(TestStores.Kind kind) throws Exception {
     EstFixture f = NODES.get(kind);
     DeviceSimulator device = f.device(f.sim("acme"));
     assertThat(device.needsRenewal(Duration.ofHours(1), Instant.now())).isTrue();
@@ -132,6 +132,13 @@ class EstEnrollmentTest {
     assertThat(audit.eventType()).isEqualTo("reenroll");
     assertThat(audit.reason()).isEqualTo("rekey");
     assertStoredWithOcsp(f, device.certificate().orElseThrow());
+
+    // The same outcomes are counted in /metrics (Prometheus text format).
+    String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(f.node.httpBase() + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics)
+        .containsPattern("simca_enrolments_seconds_count\\{kind=\"enroll\",outcome=\"allow\",reason=\"issued\"} [1-9]")
+        .containsPattern("simca_enrolments_seconds_count\\{kind=\"reenroll\",outcome=\"allow\",reason=\"rekey\"} [1-9]");
   }
 
   @ParameterizedTest
