@@ -123,7 +123,8 @@ public final class EnrollLoad {
     for (int i = 0; i < n; i++) {
       X509Certificate cert = certs.get(i);
       Device d = devices.stream().filter(x -> x.key().getPublic().equals(cert.getPublicKey())).findFirst().orElseThrow();
-      byCert.add(d);
+      // RFC 7030 §4.2.2: the re-enrolment CSR carries the subject of the certificate being renewed.
+      byCert.add(new Device(d.iccid(), d.key(), csr(d.key(), X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()))));
       clients.add(vertx.createHttpClient(new HttpClientOptions()
           .setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(rootPem.toString()))
           .setKeyCertOptions(new PemKeyCertOptions()
@@ -207,11 +208,15 @@ public final class EnrollLoad {
     List<Device> devices = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       KeyPair kp = KeyType.EC_P256.generate(crypto);
-      var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench"), kp.getPublic())
-          .build(crypto.contentSigner(kp.getPrivate(), "SHA256withECDSA"));
-      devices.add(new Device(iccid(first + i), kp, EstBase64.encode(csr.getEncoded())));
+      devices.add(new Device(iccid(first + i), kp, csr(kp, new X500Name("CN=bench"))));
     }
     return devices;
+  }
+
+  private static String csr(KeyPair kp, X500Name subject) throws Exception {
+    var csr = new JcaPKCS10CertificationRequestBuilder(subject, kp.getPublic())
+        .build(CryptoProviders.get().contentSigner(kp.getPrivate(), "SHA256withECDSA"));
+    return EstBase64.encode(csr.getEncoded());
   }
 
   /** ICCID 8944 5 + 13-digit index + Luhn check digit (19 digits). */
