@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class EnrollLoad {
         List<String> tokens = devices.stream().map(d -> mint(minter, d)).toList();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
             .setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(rootPem.toString()))
-            .setKeepAlive(false).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(levels[i]));
+            .setKeepAlive(false).setTcpNoDelay(true).setSslEngineOptions(clientTls()), new PoolOptions().setHttp1MaxSize(levels[i]));
         List<X509Certificate> certs = new ArrayList<>();
         run("enroll", levels[i], devices.size(), idx -> {
           Device d = devices.get(idx);
@@ -130,12 +131,17 @@ public final class EnrollLoad {
           .setKeyCertOptions(new PemKeyCertOptions()
               .addKeyValue(Buffer.buffer(PemKeys.privateKeyPem(d.key().getPrivate())))
               .addCertValue(Buffer.buffer(io.simca.ca.crypto.Pem.encode(cert))))
-          .setKeepAlive(false).setTcpNoDelay(true)));
+          .setKeepAlive(false).setTcpNoDelay(true).setSslEngineOptions(clientTls())));
       tokens.add(mint(minter, d));
     }
     run("reenroll", 16, n, idx -> post(clients.get(idx), estBase + "/simplereenroll", "Bearer " + tokens.get(idx),
         byCert.get(idx).csrBase64(), null));
     clients.forEach(HttpClient::close);
+  }
+
+  /** BoringSSL (netty-tcnative) like the server: the JDK engine's handshakes would eat the CPU the server needs. */
+  private static io.vertx.core.net.SSLEngineOptions clientTls() {
+    return OpenSSLEngineOptions.isAvailable() ? new OpenSSLEngineOptions() : new io.vertx.core.net.JdkSSLEngineOptions();
   }
 
   private static String mint(AttestationMinter minter, Device d) {

@@ -52,6 +52,8 @@ public final class SimcaServer {
           .setEventLoopPoolSize(Math.max(instances, 1))
           .setWorkerPoolSize(Math.max(16, config.store().poolSize() * 2))
           .setPreferNativeTransport(true));
+      LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "epoll (native)"
+          : "NIO (native epoll unavailable: " + vertx.unavailableNativeTransportCause() + ")");
       SimcaMetrics metrics = new SimcaMetrics(Clock.systemUTC());
       metrics.bindStore(stores.db());
       ServerContext ctx = new ServerContext(config, dataDir, new AtomicReference<>(hierarchy), stores, vertx,

@@ -83,7 +83,7 @@ final class JooqCertificateStore implements CertificateStore {
             if (updated != 1) {
                 throw new IllegalStateException("serial " + serial.toString(16) + " is not reserved");
             }
-            JooqOcspResponseStore.write(ctx, good, now);
+            JooqOcspResponseStore.insertFirst(ctx, good, now);
         });
     }
 

@@ -7,11 +7,14 @@ import io.simca.ca.store.jooq.tables.records.OcspResponseRecord;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /** {@link OcspResponseStore} on jOOQ. */
 final class JooqOcspResponseStore implements OcspResponseStore {
@@ -47,27 +50,28 @@ final class JooqOcspResponseStore implements OcspResponseStore {
     }
 
     /** Shared with {@link JooqCertificateStore#markIssued} so both write responses alike. */
+    /** Upsert: a re-signed or revoked response replaces the stored one. */
     static void write(DSLContext ctx, OcspResponseRow r, Instant now) {
-        String serial = Values.serialHex(r.serial());
-        ctx.insertInto(OCSP_RESPONSE)
-                .set(OCSP_RESPONSE.SERIAL, serial)
-                .set(OCSP_RESPONSE.CA_ID, r.caId())
-                .set(OCSP_RESPONSE.CERT_STATUS, Values.lower(r.certStatus()))
-                .set(OCSP_RESPONSE.RESPONSE_DER, r.responseDer())
-                .set(OCSP_RESPONSE.THIS_UPDATE, Values.ts(r.thisUpdate()))
-                .set(OCSP_RESPONSE.NEXT_UPDATE, Values.ts(r.nextUpdate()))
-                .set(OCSP_RESPONSE.PRODUCED_AT, Values.ts(r.producedAt()))
-                .set(OCSP_RESPONSE.UPDATED_AT, Values.ts(now))
-                .onConflict(OCSP_RESPONSE.SERIAL)
-                .doUpdate()
-                .set(OCSP_RESPONSE.CA_ID, r.caId())
-                .set(OCSP_RESPONSE.CERT_STATUS, Values.lower(r.certStatus()))
-                .set(OCSP_RESPONSE.RESPONSE_DER, r.responseDer())
-                .set(OCSP_RESPONSE.THIS_UPDATE, Values.ts(r.thisUpdate()))
-                .set(OCSP_RESPONSE.NEXT_UPDATE, Values.ts(r.nextUpdate()))
-                .set(OCSP_RESPONSE.PRODUCED_AT, Values.ts(r.producedAt()))
-                .set(OCSP_RESPONSE.UPDATED_AT, Values.ts(now))
-                .execute();
+        Map<Field<?>, Object> values = values(r, now);
+        ctx.insertInto(OCSP_RESPONSE).set(values).onConflict(OCSP_RESPONSE.SERIAL).doUpdate().set(values).execute();
+    }
+
+    /** The first response of a just-issued certificate: a plain insert (no upsert emulation on H2). */
+    static void insertFirst(DSLContext ctx, OcspResponseRow r, Instant now) {
+        ctx.insertInto(OCSP_RESPONSE).set(values(r, now)).execute();
+    }
+
+    private static Map<Field<?>, Object> values(OcspResponseRow r, Instant now) {
+        Map<Field<?>, Object> v = new LinkedHashMap<>();
+        v.put(OCSP_RESPONSE.SERIAL, Values.serialHex(r.serial()));
+        v.put(OCSP_RESPONSE.CA_ID, r.caId());
+        v.put(OCSP_RESPONSE.CERT_STATUS, Values.lower(r.certStatus()));
+        v.put(OCSP_RESPONSE.RESPONSE_DER, r.responseDer());
+        v.put(OCSP_RESPONSE.THIS_UPDATE, Values.ts(r.thisUpdate()));
+        v.put(OCSP_RESPONSE.NEXT_UPDATE, Values.ts(r.nextUpdate()));
+        v.put(OCSP_RESPONSE.PRODUCED_AT, Values.ts(r.producedAt()));
+        v.put(OCSP_RESPONSE.UPDATED_AT, Values.ts(now));
+        return v;
     }
 
     private static RuntimeException conflict(RuntimeException e, BigInteger serial) {
