@@ -1,5 +1,6 @@
 package io.simca.bench;
 
+import io.simca.ca.config.OcspConfig;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.crypto.KeyType;
 import io.simca.ca.crypto.SigningKey;
@@ -8,12 +9,19 @@ import io.simca.ca.hierarchy.HierarchyInitializer;
 import io.simca.ca.hierarchy.InitOptions;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.simca.ca.ocsp.OcspAnswer;
+import io.simca.ca.ocsp.OcspCache;
+import io.simca.ca.ocsp.OcspPresigner;
+import io.simca.ca.ocsp.OcspRequestParser;
+import io.simca.ca.ocsp.OcspResponder;
+import io.simca.ca.ocsp.OcspResponseSigner;
 import io.simca.ca.pki.CertificateIssuer;
 import io.simca.ca.pki.DeviceIdentity;
 import io.simca.ca.pki.DeviceProfile;
 import io.simca.ca.pki.DeviceProfileSettings;
 import io.simca.ca.pki.IssuerInfo;
 import io.simca.ca.pki.LintPolicy;
+import io.simca.ca.pki.SerialNumbers;
 import io.simca.est.attest.AttestationMinter;
 import io.simca.est.attest.AttestationPolicy;
 import io.simca.est.attest.AttestationVerifier;
@@ -24,6 +32,7 @@ import io.simca.est.codec.ParsedCsr;
 import io.simca.est.id.Iccid;
 import io.simca.est.id.Imei;
 import io.simca.est.id.Imsi;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +41,11 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,8 +60,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The per-enrolment CPU work, one piece at a time: decode + verify a CSR (proof of possession),
- * verify an attestation token, build + lint + sign a device certificate. Run with
+ * The per-request CPU work, one piece at a time: decode + verify a CSR (proof of possession),
+ * verify an attestation token, build + lint + sign a device certificate, and answer an OCSP
+ * request from the in-memory pre-signed responses (parse, look up among 10k, re-assemble). Run with
  * {@code scripts/bench-jmh}; figures go to docs/PERFORMANCE.md.
  */
 @State(Scope.Benchmark)
@@ -70,6 +82,9 @@ public class HotPathBenchmarks {
   private SigningKey caKey;
   private KeyPair deviceKey;
   private java.security.Provider verifyProvider;
+  private OcspResponder responder;
+  private byte[][] ocspRequests;
+  private int nextOcsp;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -99,6 +114,24 @@ public class HotPathBenchmarks {
     profile = new DeviceProfile(IssuerInfo.of(caCert), DeviceProfileSettings.defaults(URI.create("http://127.0.0.1:8080"), "default"),
         Clock.systemUTC());
     issuer = CertificateIssuer.create(LintPolicy.DEFAULT);
+    setUpOcsp(LoadedHierarchy.load(data), ca);
+  }
+
+  private void setUpOcsp(LoadedHierarchy hierarchy, IssuingCa ca) throws Exception {
+    OcspResponseSigner signer = new OcspResponseSigner(CryptoProviders.get());
+    OcspPresigner presigner = new OcspPresigner(signer, Duration.ofHours(4));
+    OcspCache cache = new OcspCache();
+    int n = 10_000;
+    ocspRequests = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      BigInteger serial = SerialNumbers.next();
+      cache.put(presigner.good(ca, serial, Instant.now()));
+      // RFC 5019 §2.1.1: one request, SHA-1 CertID, no nonce: what the pre-signed path serves.
+      ocspRequests[i] = new OCSPReqBuilder().addRequest(signer.certId(ca.cert(), serial, false)).build().getEncoded();
+    }
+    OcspConfig config = new OcspConfig(Duration.ofHours(4), Duration.ofHours(1), "ignore", 64 * 1024);
+    // fromMemory never touches the store, so none is given.
+    responder = new OcspResponder(() -> hierarchy, cache, null, signer, config, Clock.systemUTC());
   }
 
   @Benchmark
@@ -116,5 +149,12 @@ public class HotPathBenchmarks {
     var template = profile.template(DeviceIdentity.of("8944501000000000013").withTenant("acme").withImei("352099001761481"),
         deviceKey.getPublic());
     return issuer.issue(template, caKey);
+  }
+
+  @Benchmark
+  public byte[] ocspLookupPresigned() {
+    byte[] request = ocspRequests[nextOcsp++ % ocspRequests.length];
+    var parsed = (OcspRequestParser.Parsed) OcspRequestParser.parse(request);
+    return ((OcspAnswer.Signed) responder.fromMemory(parsed).orElseThrow()).der();
   }
 }

@@ -1,5 +1,7 @@
 package io.simca.ca.ocsp;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.simca.ca.store.OcspResponseRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,26 +31,39 @@ import org.bouncycastle.asn1.ocsp.ResponseBytes;
  * certificate every response of a CA repeats. Entries keep the BasicOCSPResponse <em>without</em>
  * its certs (the signature covers only tbsResponseData, RFC 6960 §4.2.1, so dropping and re-adding
  * the certs keeps it valid) and a 2-byte index into a small table of interned cert blocks; the
- * full DER is re-assembled with Bouncy Castle on each hit (a few microseconds). That keeps a
- * million responses near 300 MB of heap. Values are plain byte arrays: no per-entry object graph.
+ * full DER is re-assembled with Bouncy Castle on a miss. That keeps a million responses near
+ * 300 MB of heap. Values are plain byte arrays: no per-entry object graph.
+ *
+ * <p>Re-assembly (parse, re-encode, read the window) costs ~20 us, more than the rest of an
+ * OCSP hit, so the most requested responses are also kept assembled in a bounded hot set
+ * ({@value #HOT_ENTRIES} entries, ~1 KB each). A hot entry remembers the packed array it was
+ * built from and is used only while that array is still the current one, so a re-signed or
+ * revoked response is never answered from a stale hot entry.
  *
  * <p>Thread-safe; never blocks.
  */
 public final class OcspCache {
 
   private static final int NO_CERTS = 0xFFFF;
+  static final int HOT_ENTRIES = 50_000;
+
+  /** An assembled response and the packed entry it came from (identity is the freshness check). */
+  private record Hot(byte[] source, PresignedResponse response) {
+  }
 
   private final ConcurrentHashMap<SerialKey, byte[]> presigned = new ConcurrentHashMap<>(1 << 16);
   /** Full DER of SHA-256 CertID responses signed on demand; dropped when the pre-signed one changes. */
   private final ConcurrentHashMap<SerialKey, byte[]> sha256 = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<ASN1Sequence> certBlocks = new CopyOnWriteArrayList<>();
   private final Map<ASN1Sequence, Integer> certBlockIndex = new HashMap<>();
+  private final Cache<SerialKey, Hot> hot = Caffeine.newBuilder().maximumSize(HOT_ENTRIES).executor(Runnable::run).build();
 
   /** Puts a freshly committed (or polled) response; the issuance and revocation hook. */
   public void put(OcspResponseRow row) {
     SerialKey key = SerialKey.of(row.serial()).orElseThrow(() -> new IllegalArgumentException("serial out of range"));
     byte[] packed = pack(row.responseDer());
     byte[] previous = presigned.put(key, packed);
+    hot.invalidate(key);
     if (previous == null || !Arrays.equals(previous, packed)) {
       sha256.remove(key);
     }
@@ -57,13 +72,28 @@ public final class OcspCache {
   public void remove(BigInteger serial) {
     SerialKey.of(serial).ifPresent(k -> {
       presigned.remove(k);
+      hot.invalidate(k);
       sha256.remove(k);
     });
   }
 
   /** The pre-signed response of {@code serial}, parsed and re-assembled, if cached. */
   public Optional<PresignedResponse> get(BigInteger serial) {
-    return SerialKey.of(serial).map(presigned::get).map(this::unpack);
+    return SerialKey.of(serial).flatMap(this::get);
+  }
+
+  private Optional<PresignedResponse> get(SerialKey key) {
+    byte[] packed = presigned.get(key);
+    if (packed == null) {
+      return Optional.empty();
+    }
+    Hot h = hot.getIfPresent(key);
+    if (h != null && h.source() == packed) {
+      return Optional.of(h.response());
+    }
+    PresignedResponse assembled = unpack(packed);
+    hot.put(key, new Hot(packed, assembled));
+    return Optional.of(assembled);
   }
 
   public int size() {

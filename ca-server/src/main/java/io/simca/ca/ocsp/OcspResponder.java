@@ -87,7 +87,7 @@ public final class OcspResponder {
     Instant now = clock.instant();
     if (isSha1(id)) {
       return cache.get(serial).filter(hit -> issuedBy(hit, cas.get(0)) && hit.nextUpdate().isAfter(now))
-          .map(hit -> new OcspAnswer.Signed(hit.der(), hit.thisUpdate(), hit.nextUpdate(), true));
+          .map(hit -> new OcspAnswer.Signed(hit.der(), hit.thisUpdate(), hit.nextUpdate(), true, hit.etag()));
     }
     return cache.getSha256(serial).flatMap(OcspResponder::window).filter(a -> a.nextUpdate().isAfter(now)).map(a -> (OcspAnswer) a);
   }
@@ -119,7 +119,7 @@ public final class OcspResponder {
         Optional<PresignedResponse> hit = lookup(id.getSerialNumber().getValue()).filter(h -> issuedBy(h, ca));
         if (!fresh && req.certIds().size() == 1 && isSha1(id) && hit.isPresent() && hit.get().nextUpdate().isAfter(now)) {
           PresignedResponse h = hit.get();
-          return new OcspAnswer.Signed(h.der(), h.thisUpdate(), h.nextUpdate(), true);
+          return new OcspAnswer.Signed(h.der(), h.thisUpdate(), h.nextUpdate(), true, h.etag());
         }
         onlyHit = hit;
         singles.add(single(id, hit, now));

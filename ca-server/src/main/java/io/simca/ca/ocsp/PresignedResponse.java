@@ -15,16 +15,18 @@ import org.bouncycastle.asn1.ocsp.SingleResponse;
  * (CertID, state, window) to derive SHA-256 or nonce responses from the same status.
  *
  * @param core DER BasicOCSPResponse without certs (identity of the signed content)
+ * @param etag HTTP validator of {@code der}, computed once per assembly
  */
 public record PresignedResponse(byte[] der, CertID certId, OcspResponseSigner.State state, Instant thisUpdate,
-    Instant nextUpdate, byte[] core) {
+    Instant nextUpdate, byte[] core, String etag) {
 
   static PresignedResponse of(byte[] der, BasicOCSPResponse basic, byte[] core) {
     SingleResponse single = SingleResponse.getInstance(basic.getTbsResponseData().getResponses().getObjectAt(0));
     try {
       Instant thisUpdate = single.getThisUpdate().getDate().toInstant();
       Instant nextUpdate = single.getNextUpdate() == null ? thisUpdate : single.getNextUpdate().getDate().toInstant();
-      return new PresignedResponse(der, single.getCertID(), state(single.getCertStatus()), thisUpdate, nextUpdate, core);
+      return new PresignedResponse(der, single.getCertID(), state(single.getCertStatus()), thisUpdate, nextUpdate, core,
+          OcspAnswer.Signed.etagOf(der));
     } catch (ParseException e) {
       throw new IllegalArgumentException("bad time in cached OCSP response", e);
     }

@@ -15,12 +15,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -120,7 +117,7 @@ final class OcspHandler {
     resp.putHeader(HttpHeaders.CONTENT_TYPE, RESPONSE_TYPE).putHeader("Date", HttpDates.format(now));
     if (answer instanceof OcspAnswer.Signed s && s.cacheable()) {
       // RFC 5019 §6.2: caching headers derived from the response's own validity window.
-      String etag = etag(s.der());
+      String etag = s.etag();
       long maxAge = Math.max(0, Duration.between(now, s.nextUpdate()).toSeconds());
       resp.putHeader(HttpHeaders.CACHE_CONTROL, "max-age=" + maxAge + ", public, no-transform, must-revalidate")
           .putHeader(HttpHeaders.ETAG, etag)
@@ -145,13 +142,5 @@ final class OcspHandler {
       };
     });
     resp.end(Buffer.buffer(answer.der()));
-  }
-
-  private static String etag(byte[] der) {
-    try {
-      return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(der)) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
