@@ -11,6 +11,7 @@ import io.simca.ca.ocsp.OcspPresigner;
 import io.simca.ca.ocsp.OcspResponseSigner;
 import io.simca.ca.pki.DeviceProfileSettings;
 import io.simca.ca.store.OcspResponseRow;
+import io.simca.ca.store.RevokedEntry;
 import io.simca.ca.store.StoreSettings;
 import io.simca.ca.store.Stores;
 import java.math.BigInteger;
@@ -30,7 +31,9 @@ import org.jooq.BatchBindStep;
  * Bulk revocations for scripts/bench-crl, written straight into a node's store (the EST path would
  * take minutes for a million): {@code fill} inserts N revoked device certificates of the default CA,
  * each with its pre-signed {@code revoked} OCSP response exactly as a revocation leaves it (real
- * signatures, so the node's start-up load and heap are the real thing); {@code crl} times CRL
+ * signatures, so the node's start-up load and heap are the real thing). Revocation times are
+ * spread at random over the last 24 hours (each certificate issued a minute before its revocation,
+ * valid 24 h), the window a CRL of 24-hour certificates spans; {@code crl} times CRL
  * generation (stream from the store, build, sign) as the server's CrlService runs it.
  *
  * <p>Usage: {@code CrlLoad fill DATA_DIR STORE_URL|"" N} and {@code CrlLoad crl DATA_DIR STORE_URL|"" RUNS}.
@@ -73,8 +76,9 @@ public final class CrlLoad {
         serials.add(new BigInteger(1, b));
       }
       int base = done;
+      long[] revokedAgo = random.longs(size, 1, 86_000).toArray();
       List<OcspResponseRow> responses = IntStream.range(0, size).parallel()
-          .mapToObj(i -> presigner.revoked(ca, serials.get(i), now.minusSeconds(60), 1 + ((base + i) % 5), now))
+          .mapToObj(i -> presigner.revoked(ca, serials.get(i), now.minusSeconds(revokedAgo[i]), 1 + ((base + i) % 5), now))
           .toList();
       stores.db().inTransactionRun(ctx -> {
         BatchBindStep batch = ctx.batch(ctx.insertInto(CERTIFICATE, CERTIFICATE.SERIAL, CERTIFICATE.CA_ID,
@@ -83,8 +87,10 @@ public final class CrlLoad {
             CERTIFICATE.CREATED_AT).values((String) null, null, null, null, null, null, null, null, null, null, null, null));
         for (int i = 0; i < size; i++) {
           String iccid = EnrollLoad.iccid(base + i);
+          OffsetDateTime revokedAt = ts.minusSeconds(revokedAgo[i]);
           batch.bind(serials.get(i).toString(16), ca.keyId(), iccid, "%064x".formatted(base + i), "CN=" + iccid, "device",
-              "revoked", ts.minusHours(1), ts.plusHours(23), ts.minusMinutes(1), 1 + ((base + i) % 5), ts.minusHours(1));
+              "revoked", revokedAt.minusMinutes(1), revokedAt.minusMinutes(1).plusHours(24), revokedAt, 1 + ((base + i) % 5),
+              revokedAt.minusMinutes(1));
         }
         batch.execute();
       });
@@ -101,6 +107,17 @@ public final class CrlLoad {
     CrlGenerator generator = new CrlGenerator(CryptoProviders.get());
     URI idp = DeviceProfileSettings.defaults(URI.create("http://127.0.0.1:8080"), ca.label()).crlUrl();
     for (int run = 1; run <= runs; run++) {
+      System.gc();
+      long s0 = System.nanoTime();
+      List<RevokedEntry> rows = new ArrayList<>();
+      stores.certs().forEachRevoked(ca.keyId(), Instant.now(), rows::add);
+      long streamMs = (System.nanoTime() - s0) / 1_000_000;
+      long b0 = System.nanoTime();
+      Instant at = Instant.now();
+      CrlGenerator.Generated fromMemory = generator.generate(ca, idp, run, at, at.plus(Duration.ofHours(24)), sink -> rows.forEach(sink));
+      System.out.printf("  store stream alone: %,d rows in %,d ms; build + sign alone: %,d ms%n", rows.size(), streamMs,
+          (System.nanoTime() - b0) / 1_000_000);
+      rows.clear();
       System.gc();
       long t0 = System.nanoTime();
       Instant now = Instant.now();

@@ -40,7 +40,9 @@ import org.bouncycastle.operator.ContentSigner;
  * Builds and signs one full CRL v2 (RFC 5280 §5.1) of an issuing CA generation from a stream of
  * revoked entries. Entries are built with Bouncy Castle's ASN.1 classes, sharing the reasonCode
  * extension objects (there are only a handful of reasons), so a million entries cost one small
- * sequence each. Stateless; one call per CRL.
+ * sequence each. Revocation dates are encoded once per distinct second: Bouncy Castle formats each
+ * {@link Time} through SimpleDateFormat (most of the generation time in a profile), and a CRL of
+ * 24-hour certificates holds at most 86,400 distinct revocation seconds. Stateless between calls.
  */
 public final class CrlGenerator {
 
@@ -72,8 +74,9 @@ public final class CrlGenerator {
     g.setThisUpdate(new Time(Date.from(thisUpdate.truncatedTo(ChronoUnit.SECONDS))));   // RFC 5280 §5.1.2.4
     g.setNextUpdate(new Time(Date.from(nextUpdate.truncatedTo(ChronoUnit.SECONDS))));   // RFC 5280 §5.1.2.5
     int[] count = {0};
+    Map<Long, Time> times = new HashMap<>();
     source.accept(e -> {
-      g.addCRLEntry(entry(e));
+      g.addCRLEntry(entry(e, times));
       count[0]++;
     });
     g.setExtensions(new Extensions(new Extension[] {
@@ -98,9 +101,10 @@ public final class CrlGenerator {
   }
 
   /** RFC 5280 §5.1.2.6 revokedCertificates entry, with §5.3.1 reasonCode and §5.3.2 invalidityDate. */
-  private DERSequence entry(RevokedEntry e) {
+  private DERSequence entry(RevokedEntry e, Map<Long, Time> times) {
     ASN1Integer serial = new ASN1Integer(e.serial());
-    Time date = new Time(Date.from(e.revokedAt().truncatedTo(ChronoUnit.SECONDS)));
+    // Time picks UTCTime through 2049 and GeneralizedTime after (RFC 5280 §5.1.2.6, §4.1.2.5).
+    Time date = times.computeIfAbsent(e.revokedAt().getEpochSecond(), s -> new Time(Date.from(Instant.ofEpochSecond(s))));
     // RFC 5280 §5.3.1: reasonCode unspecified (0) SHOULD be absent.
     boolean hasReason = e.reasonCode() != 0 && reasonOnly.containsKey(e.reasonCode());
     if (e.invalidityDate() == null) {
