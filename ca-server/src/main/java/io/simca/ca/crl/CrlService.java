@@ -13,7 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -68,14 +71,23 @@ public final class CrlService {
     return Optional.ofNullable(current.get(caId));
   }
 
-  /** Blocking: loads each CA's stored CRL if still fresh, else publishes one; then starts the schedule. */
+  /**
+   * Blocking: loads each CA's stored CRL if still fresh, else publishes one; then starts the
+   * schedule. A fresh stored CRL that predates a revocation (made while no node was running, or
+   * straight in the store) is served at once and regenerated in the background.
+   */
   public void start() {
     Instant now = clock.instant();
+    List<String> stale = new ArrayList<>();
     for (IssuingCa ca : hierarchy.get().all()) {
       Optional<CrlRow> stored = stores.crls().latest(ca.keyId())
           .filter(r -> r.thisUpdate().isAfter(now.minus(config.interval())) && r.nextUpdate().isAfter(now));
       if (stored.isPresent()) {
         current.put(ca.keyId(), published(stored.get()));
+        // thisUpdate has second precision (RFC 5280 §5.1.2.4): compare from the start of that second.
+        if (stores.certs().revokedSince(ca.keyId(), stored.get().thisUpdate().truncatedTo(ChronoUnit.SECONDS))) {
+          stale.add(ca.keyId());
+        }
       } else {
         publishNow(ca);
       }
@@ -88,6 +100,7 @@ public final class CrlService {
     long every = config.interval().toMillis();
     s.scheduleWithFixedDelay(this::publishAllQuietly, every, every, TimeUnit.MILLISECONDS);
     scheduler = s;
+    stale.forEach(this::scheduleRefresh);
   }
 
   public void stop() {

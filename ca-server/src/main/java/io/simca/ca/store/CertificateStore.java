@@ -55,6 +55,9 @@ public interface CertificateStore {
      */
     boolean revoke(BigInteger serial, int reasonCode, Instant at, Optional<Instant> invalidityDate);
 
+    /** True if a certificate of this CA generation was revoked at or after {@code since} (CRL staleness). */
+    boolean revokedSince(String caId, Instant since);
+
     /**
      * Certificates reserved or issued for the SIM since {@code since} (rate limit). Reservations
      * count so that parallel requests cannot overrun the limit while in flight.

@@ -135,6 +135,12 @@ final class JooqCertificateStore implements CertificateStore {
     }
 
     @Override
+    public boolean revokedSince(String caId, Instant since) {
+        return db.dsl().fetchExists(CERTIFICATE, CERTIFICATE.CA_ID.eq(caId).and(CERTIFICATE.STATUS.eq(REVOKED))
+                .and(CERTIFICATE.REVOKED_AT.ge(Values.ts(since))));
+    }
+
+    @Override
     public boolean revoke(BigInteger serial, int reasonCode, Instant at, Optional<Instant> invalidityDate) {
         checkReason(reasonCode);
         return db.dsl().update(CERTIFICATE)

@@ -147,6 +147,19 @@ class CertificateStoreTest extends StoreTestBase {
     }
 
     @Test
+    void revokedSince_seesOnlyRevocationsAtOrAfterTheInstant() {
+        BigInteger serial = issue(SIM_A, spki(1), T0);
+        Instant at = T0.plus(Duration.ofHours(1));
+        assertThat(stores.certs().revokedSince(CA_ID, T0)).isFalse();
+
+        stores.certs().revoke(serial, SUPERSEDED, at, Optional.empty());
+
+        assertThat(stores.certs().revokedSince(CA_ID, at)).isTrue();
+        assertThat(stores.certs().revokedSince(CA_ID, at.plusSeconds(1))).isFalse();
+        assertThat(stores.certs().revokedSince("other-ca", T0)).isFalse();
+    }
+
+    @Test
     void countIssuedSince_countsReservedAndIssuedOfTheSimInTheWindow() {
         issue(SIM_A, spki(1), T0);
         clock.advance(Duration.ofHours(2));

@@ -3,6 +3,7 @@ package io.simca.ca.server.ocsp;
 import static io.simca.ca.store.jooq.Tables.CERTIFICATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simca.ca.crl.CrlService;
 import io.simca.ca.revocation.RevocationReason;
 import io.simca.ca.revocation.SimRevocationReason;
 import io.simca.ca.store.TestStores;
@@ -167,6 +168,36 @@ class CrlTest {
     var text = Processes.run(tmp, java.util.List.of("openssl", "crl", "-inform", "DER", "-noout", "-crlnumber"), resp.body());
     assertThat(text.stdout()).startsWith("crlNumber=0x");
     assertThat(Long.parseLong(text.stdout().substring("crlNumber=0x".length()), 16)).isEqualTo(number);
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void start_withAFreshStoredCrlThatPredatesARevocation_servesItThenRegenerates(TestStores.Kind kind) throws Exception {
+    TestServer node = nodes.node(kind);
+    var services = node.server().services();
+    TestCertificates.Issued dev = TestCertificates.issue(node, tmp);
+    String caId = node.issuingCa().keyId();
+    services.revocation().publishCrl(Optional.of("default"), "test");
+    // Revoked straight in the store, as an offline revocation or another deployment would: no
+    // CRL refresh is scheduled anywhere.
+    assertThat(node.stores().certs().revoke(dev.serial(), RevocationReason.KEY_COMPROMISE.code(), Instant.now(), Optional.empty()))
+        .isTrue();
+
+    var ctx = services.ctx();
+    CrlService restarted = new CrlService(ctx::hierarchy, ctx.stores(), ctx.config().crl(),
+        ctx.config().server().effectivePublicUrl(), java.time.Clock.systemUTC(), ctx.metrics());
+    restarted.start();
+    try {
+      assertThat(parse(restarted.current(caId).orElseThrow().der()).getRevokedCertificate(dev.serial())).isNull();
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (parse(restarted.current(caId).orElseThrow().der()).getRevokedCertificate(dev.serial()) == null
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(parse(restarted.current(caId).orElseThrow().der()).getRevokedCertificate(dev.serial())).isNotNull();
+    } finally {
+      restarted.stop();
+    }
   }
 
   static HttpResponse<byte[]> awaitNewCrl(TestServer node, String oldEtag) throws Exception {
