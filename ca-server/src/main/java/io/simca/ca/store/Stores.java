@@ -33,7 +33,8 @@ public record Stores(Database db, CaStore cas, SimStore sims, CertificateStore c
     public static Stores wire(Database db, Clock clock) {
         return new Stores(db, new JooqCaStore(db, clock), new JooqSimStore(db, clock),
                 new JooqCertificateStore(db, clock), new JooqOcspResponseStore(db, clock),
-                new JooqJtiReplayCache(db, clock), new JooqCrlStore(db), new JooqAuditLog(db, clock));
+                new JooqJtiReplayCache(db, clock), new JooqCrlStore(db),
+                new GroupCommitAuditLog(new JooqAuditLog(db, clock)));
     }
 
     /** Closes the database (and with it the pool). */

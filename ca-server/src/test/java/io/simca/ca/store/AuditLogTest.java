@@ -218,6 +218,64 @@ class AuditLogTest extends StoreTestBase {
     }
 
     @Test
+    void append_concurrently_eachCallerGetsItsOwnDurableEvent() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<AuditEvent>> events = new ArrayList<>();
+            for (int t = 0; t < threads * 4; t++) {
+                int n = t;
+                events.add(pool.submit(() -> {
+                    start.await();
+                    return stores.audit().append(enroll(n, AuditOutcome.ALLOW));
+                }));
+            }
+            start.countDown();
+            List<Long> seqs = new ArrayList<>();
+            for (int n = 0; n < events.size(); n++) {
+                AuditEvent e = events.get(n).get();
+                // Group commit hands each caller the event of its own entry, already stored.
+                assertThat(e.iccid()).isEqualTo(String.format("89882110%011d", n));
+                assertThat(stores.audit().list(AuditFilter.ALL, e.seq() - 1, 1)).containsExactly(e);
+                seqs.add(e.seq());
+            }
+            assertThat(seqs).doesNotHaveDuplicates().hasSize(threads * 4);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(stores.audit().verify().ok()).isTrue();
+    }
+
+    @Test
+    void groupCommit_aFailedTransaction_failsEveryCallerItCarried() {
+        RuntimeException down = new StoreUnavailableException("store down", null);
+        AuditLog failing = new GroupCommitAuditLog(new AuditLog() {
+            @Override
+            public AuditEvent append(AuditEntry entry) {
+                throw down;
+            }
+
+            @Override
+            public List<AuditEvent> appendAll(List<AuditEntry> entries) {
+                throw down;
+            }
+
+            @Override
+            public List<AuditEvent> list(AuditFilter filter, long afterSeq, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public VerifyResult verify() {
+                throw down;
+            }
+        });
+
+        assertThatThrownBy(() -> failing.append(enroll(1, AuditOutcome.ALLOW))).isSameAs(down);
+    }
+
+    @Test
     void entry_neverCarriesTokensOrKeys() {
         String jws = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiI4OTg4MjExIn0.c2lnbmF0dXJl";
         AuditEntry e = AuditEntry.builder("enroll", "device", AuditOutcome.DENY)
