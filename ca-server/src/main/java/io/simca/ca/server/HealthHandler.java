@@ -7,7 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
-/** {@code GET /health}: 200 when the store answers and every issuing CA key is loaded and valid, else 503. */
+/**
+ * {@code GET /health}: 200 when the node has finished starting (OCSP responses loaded, CRLs
+ * published), the store answers and every issuing CA key is loaded and valid, else 503, so a
+ * load balancer sends no traffic to a node that is still loading.
+ */
 final class HealthHandler {
 
   private final ServerContext ctx;
@@ -32,9 +36,10 @@ final class HealthHandler {
         cas.add(new JsonObject().put("label", ca.label()).put("keyId", ca.keyId()).put("valid", valid)
             .put("notAfter", ca.cert().getNotAfter().toInstant().toString()));
       }
-      boolean up = storeUp && keysOk;
+      boolean ready = ctx.ready().get();
+      boolean up = storeUp && keysOk && ready;
       JsonObject body = new JsonObject()
-          .put("status", up ? "up" : "down")
+          .put("status", up ? "up" : ready ? "down" : "starting")
           .put("store", storeUp ? "up" : "down")
           .put("keys", keysOk ? "up" : "down")
           .put("issuingCas", cas);

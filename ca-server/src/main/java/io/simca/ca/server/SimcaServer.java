@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ public final class SimcaServer {
       SimcaMetrics metrics = new SimcaMetrics(Clock.systemUTC());
       metrics.bindStore(stores.db());
       ServerContext ctx = new ServerContext(config, dataDir, new AtomicReference<>(hierarchy), stores, vertx,
-          new Blocking(vertx), Clock.systemUTC(), metrics);
+          new Blocking(vertx), Clock.systemUTC(), metrics, new AtomicBoolean());
       CaServices services = CaServices.create(ctx);
 
       // The first instance binds (possibly ephemeral) ports; the others share what it got.
@@ -71,6 +72,7 @@ public final class SimcaServer {
             new DeploymentOptions().setInstances(instances - 1)).await(60, TimeUnit.SECONDS);
       }
       services.start();
+      ctx.ready().set(true);
       LOG.info("simca listening: EST https://{}:{}  OCSP/CRL http://{}:{}  admin https://{}:{} ({} instances)",
           cfg.est().host(), bound.est(), cfg.http().host(), bound.http(), cfg.admin().host(), bound.admin(), instances);
       return new RunningServer(services, bound);
