@@ -2,11 +2,13 @@ package io.simca.ca.ocsp;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.simca.ca.store.OcspCertStatus;
 import io.simca.ca.store.OcspResponseRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.bouncycastle.asn1.ocsp.ResponseBytes;
  * memory), keyed by serial, plus the on-demand SHA-256 CertID responses derived from them.
  *
  * <p>Why the odd storage: a pre-signed response is ~800 bytes, of which ~550 are the responder
- * certificate every response of a CA repeats. Entries keep the BasicOCSPResponse <em>without</em>
+ * certificate every response of a CA repeats. Entries keep its producedAt, and the BasicOCSPResponse <em>without</em>
  * its certs (the signature covers only tbsResponseData, RFC 6960 §4.2.1, so dropping and re-adding
  * the certs keeps it valid) and a 2-byte index into a small table of interned cert blocks; the
  * full DER is re-assembled with Bouncy Castle on a miss. That keeps a million responses near
@@ -58,13 +60,30 @@ public final class OcspCache {
   private final Map<ASN1Sequence, Integer> certBlockIndex = new HashMap<>();
   private final Cache<SerialKey, Hot> hot = Caffeine.newBuilder().maximumSize(HOT_ENTRIES).executor(Runnable::run).build();
 
-  /** Puts a freshly committed (or polled) response; the issuance and revocation hook. */
+  /**
+   * Puts a freshly committed (or polled) response; the issuance and revocation hook. The change
+   * follower may deliver a row it read just before a revocation committed after the revocation's
+   * own put, so a {@code good} response never replaces a {@code revoked} one (revocation is final:
+   * simca never uses certificateHold), and among responses of the same status an older
+   * producedAt never replaces a newer one.
+   */
   public void put(OcspResponseRow row) {
     SerialKey key = SerialKey.of(row.serial()).orElseThrow(() -> new IllegalArgumentException("serial out of range"));
-    byte[] packed = pack(row.responseDer());
-    byte[] previous = presigned.put(key, packed);
+    byte[] packed = pack(row.responseDer(), row.producedAt().toEpochMilli(), row.certStatus() == OcspCertStatus.REVOKED);
+    byte[][] replaced = new byte[1][];
+    byte[] now = presigned.compute(key, (k, old) -> {
+      if (old != null && (revoked(old) && !revoked(packed)
+          || revoked(old) == revoked(packed) && producedAt(old) > producedAt(packed))) {
+        return old;
+      }
+      replaced[0] = old;
+      return packed;
+    });
+    if (now != packed) {
+      return;
+    }
     hot.invalidate(key);
-    if (previous == null || !Arrays.equals(previous, packed)) {
+    if (replaced[0] == null || !Arrays.equals(unpackCore(replaced[0]), unpackCore(packed))) {
       sha256.remove(key);
     }
   }
@@ -116,18 +135,19 @@ public final class OcspCache {
     });
   }
 
-  // Entry layout: 2 bytes cert-block index (big endian), then the DER BasicOCSPResponse without certs.
-  byte[] pack(byte[] ocspResponseDer) {
+  // Entry layout (big endian): 8 bytes producedAt (epoch ms) and 1 byte revoked flag, for
+  // ordering puts; 2 bytes cert-block index; then the DER BasicOCSPResponse without certs.
+  private static final int HEADER = 11;
+
+  byte[] pack(byte[] ocspResponseDer, long producedAtMillis, boolean revoked) {
     try {
       OCSPResponse resp = OCSPResponse.getInstance(ocspResponseDer);
       BasicOCSPResponse basic = BasicOCSPResponse.getInstance(resp.getResponseBytes().getResponse().getOctets());
       byte[] core = new BasicOCSPResponse(basic.getTbsResponseData(), basic.getSignatureAlgorithm(), basic.getSignature(), null)
           .getEncoded(ASN1Encoding.DER);
       int idx = basic.getCerts() == null ? NO_CERTS : intern(basic.getCerts());
-      byte[] out = new byte[core.length + 2];
-      out[0] = (byte) (idx >>> 8);
-      out[1] = (byte) idx;
-      System.arraycopy(core, 0, out, 2, core.length);
+      byte[] out = new byte[core.length + HEADER];
+      ByteBuffer.wrap(out).putLong(producedAtMillis).put((byte) (revoked ? 1 : 0)).putShort((short) idx).put(core);
       return out;
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a successful BasicOCSPResponse", e);
@@ -148,13 +168,21 @@ public final class OcspCache {
   }
 
   private static byte[] unpackCore(byte[] packed) {
-    return Arrays.copyOfRange(packed, 2, packed.length);
+    return Arrays.copyOfRange(packed, HEADER, packed.length);
+  }
+
+  private static long producedAt(byte[] packed) {
+    return ByteBuffer.wrap(packed).getLong(0);
+  }
+
+  private static boolean revoked(byte[] packed) {
+    return packed[8] != 0;
   }
 
   private PresignedResponse unpack(byte[] packed) {
-    try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(packed, 2, packed.length - 2))) {
+    try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(packed, HEADER, packed.length - HEADER))) {
       BasicOCSPResponse core = BasicOCSPResponse.getInstance(in.readObject());
-      int idx = ((packed[0] & 0xFF) << 8) | (packed[1] & 0xFF);
+      int idx = ByteBuffer.wrap(packed).getShort(9) & 0xFFFF;
       ASN1Sequence certs = idx == NO_CERTS ? null : certBlocks.get(idx);
       BasicOCSPResponse full = new BasicOCSPResponse(core.getTbsResponseData(), core.getSignatureAlgorithm(), core.getSignature(), certs);
       byte[] der = new OCSPResponse(new OCSPResponseStatus(OCSPResponseStatus.SUCCESSFUL),

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /** {@link OcspResponseStore} on jOOQ. */
 final class JooqOcspResponseStore implements OcspResponseStore {
@@ -50,10 +52,17 @@ final class JooqOcspResponseStore implements OcspResponseStore {
     }
 
     /** Shared with {@link JooqCertificateStore#markIssued} so both write responses alike. */
-    /** Upsert: a re-signed or revoked response replaces the stored one. */
+    /**
+     * Upsert: a re-signed or revoked response replaces the stored one, but a {@code good} one
+     * never replaces a {@code revoked} one. A re-sign that read the certificate as issued just
+     * before a revocation committed would otherwise write {@code good} over it.
+     */
     static void write(DSLContext ctx, OcspResponseRow r, Instant now) {
         Map<Field<?>, Object> values = values(r, now);
-        ctx.insertInto(OCSP_RESPONSE).set(values).onConflict(OCSP_RESPONSE.SERIAL).doUpdate().set(values).execute();
+        Condition replaceable = r.certStatus() == OcspCertStatus.REVOKED
+                ? DSL.noCondition() : OCSP_RESPONSE.CERT_STATUS.eq(Values.lower(OcspCertStatus.GOOD));
+        ctx.insertInto(OCSP_RESPONSE).set(values).onConflict(OCSP_RESPONSE.SERIAL).doUpdate().set(values)
+                .where(replaceable).execute();
     }
 
     /** The first response of a just-issued certificate: a plain insert (no upsert emulation on H2). */

@@ -39,6 +39,25 @@ class OcspResponseStoreTest extends StoreTestBase {
     }
 
     @Test
+    void upsert_goodAfterRevoked_keepsTheRevokedResponse() {
+        BigInteger serial = issue("8988211000000000001", spki(1), T0);
+        Instant revokedAt = clock.advance(Duration.ofMinutes(3));
+        stores.ocsp().upsert(revoked(serial, revokedAt));
+
+        // A re-sign that read the certificate as issued before the revocation committed.
+        stores.ocsp().upsert(good(serial, clock.advance(Duration.ofMinutes(1))));
+        stores.ocsp().upsertAll(java.util.List.of(good(serial, clock.advance(Duration.ofMinutes(1)))));
+
+        OcspResponseRow row = stores.ocsp().find(serial).orElseThrow();
+        assertThat(row.certStatus()).isEqualTo(OcspCertStatus.REVOKED);
+        assertThat(row.thisUpdate()).isEqualTo(revokedAt);
+        // A re-signed revoked response still replaces the revoked one.
+        Instant resigned = clock.advance(Duration.ofHours(1));
+        stores.ocsp().upsert(revoked(serial, resigned));
+        assertThat(stores.ocsp().find(serial).orElseThrow().thisUpdate()).isEqualTo(resigned);
+    }
+
+    @Test
     void upsert_serialThatIsNoCertificate_isAConflict() {
         BigInteger serial = randomSerial();
         assertThatThrownBy(() -> stores.ocsp().upsert(good(serial, T0))).isInstanceOf(StoreConflictException.class);
