@@ -22,7 +22,7 @@ final class AuditListCommand implements Callable<Integer> {
   static final List<Tables.Column> COLUMNS = List.of(
       new Tables.Column("SEQ", "seq", 6), new Tables.Column("AT", "at", 27), new Tables.Column("TYPE", "type", 12),
       new Tables.Column("OUTCOME", "outcome", 7), new Tables.Column("ACTOR", "actor", 28), new Tables.Column("ICCID", "iccid", 20),
-      new Tables.Column("REASON", "reason", 16), new Tables.Column("DETAIL", "detail", 0));
+      new Tables.Column("REASON", "reason", 25), new Tables.Column("DETAIL", "detail", 0));
 
   @Mixin
   DataOptions data;

@@ -50,6 +50,11 @@ public record ClientCertificate(Optional<X509Certificate> certificate, Optional<
     return new ClientCertificate(Optional.of(cert), Optional.empty(), status, detail);
   }
 
+  /** Refused although ours: {@code row} is known, so the denial can name the SIM. */
+  public static ClientCertificate refused(X509Certificate cert, CertificateRow row, Status status, String detail) {
+    return new ClientCertificate(Optional.of(cert), Optional.of(row), status, detail);
+  }
+
   public static ClientCertificate valid(X509Certificate cert, CertificateRow row) {
     return new ClientCertificate(Optional.of(cert), Optional.of(row), Status.VALID, "valid");
   }

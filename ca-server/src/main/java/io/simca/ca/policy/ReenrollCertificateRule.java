@@ -29,6 +29,8 @@ final class ReenrollCertificateRule implements Rule {
       return Optional.empty();
     }
     ClientCertificate current = e.request().current().orElse(ClientCertificate.missing());
+    // Any certificate we issued names its SIM, allowed or not: the audit record says whose it was.
+    current.row().ifPresent(row -> e.evidence(e.evidence().withIccid(row.iccid())));
     switch (current.status()) {
       case MISSING, FOREIGN -> {
         return Optional.of(Deny.forbidden("reenroll_cert_foreign", current.detail()));
@@ -44,7 +46,6 @@ final class ReenrollCertificateRule implements Rule {
       }
     }
     X509Certificate cert = current.certificate().orElseThrow();
-    e.evidence(e.evidence().withIccid(current.row().orElseThrow().iccid()));
     // RFC 7030 §4.2.2: the Subject field (and SubjectAltName) MUST be identical to the current certificate's.
     X500Name certSubject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
     if (!certSubject.equals(e.csr().request().getSubject())) {

@@ -122,7 +122,7 @@ public final class DeviceSimulator {
 
   /** {@code simpleenroll} on a new TLS connection with Basic ICCID:token. */
   public Result enroll(Prepared prepared) {
-    Result result = post("simpleenroll", prepared, null);
+    Result result = post("simpleenroll", prepared, null, Credentials.BASIC);
     if (result.status() == 200) {
       key = prepared.key();
       certificate = result.certificate().orElseThrow();
@@ -135,13 +135,21 @@ public final class DeviceSimulator {
    * CSR repeats the current subject (RFC 7030 §4.2.2). {@code rekey} uses a new key.
    */
   public Result reenroll(boolean rekey) {
+    return reenroll(rekey, Credentials.BASIC);
+  }
+
+  /** How the token travels: Basic with the ICCID as user name, or a bare Bearer that names no SIM. */
+  public enum Credentials { BASIC, BEARER }
+
+  /** {@link #reenroll(boolean)} with the token sent as {@code credentials} says. */
+  public Result reenroll(boolean rekey, Credentials credentials) {
     if (certificate == null) {
       throw new IllegalStateException("enrol first");
     }
     KeyPair next = rekey ? p256() : key;
     X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
     Prepared prepared = new Prepared(next, csr(next, subject), token(next));
-    Result result = post("simplereenroll", prepared, mtls(key, certificate));
+    Result result = post("simplereenroll", prepared, mtls(key, certificate), credentials);
     if (result.status() == 200) {
       key = next;
       certificate = result.certificate().orElseThrow();
@@ -149,14 +157,17 @@ public final class DeviceSimulator {
     return result;
   }
 
-  private Result post(String operation, Prepared prepared, SSLContext ssl) {
-    String basic = Base64.getEncoder().encodeToString(
-        (identity.iccid().value() + ":" + prepared.token()).getBytes(StandardCharsets.US_ASCII));
+  private Result post(String operation, Prepared prepared, SSLContext ssl, Credentials credentials) {
+    String authorization = switch (credentials) {
+      case BASIC -> "Basic " + Base64.getEncoder().encodeToString(
+          (identity.iccid().value() + ":" + prepared.token()).getBytes(StandardCharsets.US_ASCII));
+      case BEARER -> "Bearer " + prepared.token();
+    };
     HttpRequest request = HttpRequest.newBuilder(URI.create(estBase + "/" + operation))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/pkcs10")
         .header("Content-Transfer-Encoding", "base64")
-        .header("Authorization", "Basic " + basic)
+        .header("Authorization", authorization)
         .POST(HttpRequest.BodyPublishers.ofString(Base64.getMimeEncoder().encodeToString(prepared.csrDer())))
         .build();
     // A new client per exchange: a new TLS connection, as a device waking up would open.

@@ -65,19 +65,21 @@ public final class ClientCertificates {
     if (ca.isEmpty()) {
       return ClientCertificate.refused(leaf, ClientCertificate.Status.FOREIGN, "client certificate not issued by this CA");
     }
-    try {
-      leaf.checkValidity(Date.from(clock.instant()));
-    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-      return ClientCertificate.refused(leaf, ClientCertificate.Status.EXPIRED, "client certificate is outside its validity");
-    }
     Optional<CertificateRow> row = certs.find(leaf.getSerialNumber());
     if (row.isEmpty() || !row.get().caId().equals(ca.get().keyId()) || row.get().certDer() == null
         || !Arrays.equals(row.get().certDer(), encoded(leaf)) || row.get().iccid() == null
         || !IssuanceEngine.PROFILE.equals(row.get().profile())) {
       return ClientCertificate.refused(leaf, ClientCertificate.Status.FOREIGN, "client certificate is not an issued device certificate");
     }
+    // From here the certificate is one we issued, so its row names the SIM the denial is audited under.
+    try {
+      leaf.checkValidity(Date.from(clock.instant()));
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      return ClientCertificate.refused(leaf, row.get(), ClientCertificate.Status.EXPIRED,
+          "client certificate is outside its validity");
+    }
     if (row.get().status() == CertStatus.REVOKED) {
-      return ClientCertificate.refused(leaf, ClientCertificate.Status.REVOKED, "client certificate is revoked");
+      return ClientCertificate.refused(leaf, row.get(), ClientCertificate.Status.REVOKED, "client certificate is revoked");
     }
     if (row.get().status() != CertStatus.ISSUED) {
       return ClientCertificate.refused(leaf, ClientCertificate.Status.FOREIGN, "client certificate was never issued");

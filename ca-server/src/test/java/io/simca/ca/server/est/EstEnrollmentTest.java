@@ -252,7 +252,8 @@ class EstEnrollmentTest {
     X509Certificate cert = device.certificate().orElseThrow();
     assertThat(f.node.stores().certs().revoke(cert.getSerialNumber(), 1, Instant.now(), Optional.empty())).isTrue();
 
-    DeviceSimulator.Result result = device.reenroll(false);
+    // Bearer names no SIM: the audit record must take the ICCID from the stored certificate.
+    DeviceSimulator.Result result = device.reenroll(false, DeviceSimulator.Credentials.BEARER);
     assertThat(result.status()).isEqualTo(403);
     assertThat(result.body()).contains("reenroll_cert_revoked");
     AuditEvent audit = f.lastAudit(device.identity().iccid().value()).orElseThrow();
