@@ -3,6 +3,7 @@ package io.simca.ca.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.simca.ca.testing.Processes;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,12 +86,12 @@ class KeyFilesTest {
     KeyFiles.writePkcs12(f, keys.getPrivate(), List.of(cert), pp);
 
     var certs = Processes.run(List.of("openssl", "pkcs12", "-in", f.toString(), "-passin", "file:" + pass, "-nokeys"));
-    assertThat(certs.exit()).as(certs.output()).isZero();
+    assertThat(certs.exitCode()).as(certs.output()).isZero();
     assertThat(certs.output()).contains("BEGIN CERTIFICATE");
 
     var key = Processes.run(List.of("openssl", "pkcs12", "-in", f.toString(), "-passin", "file:" + pass,
         "-nocerts", "-nodes"));
-    assertThat(key.exit()).as(key.output()).isZero();
+    assertThat(key.exitCode()).as(key.output()).isZero();
     assertThat(key.output()).contains("BEGIN PRIVATE KEY");
 
     var info = Processes.run(List.of("openssl", "pkcs12", "-in", f.toString(), "-passin", "file:" + pass,
@@ -127,7 +128,7 @@ class KeyFilesTest {
     assertThat(text).startsWith("-----BEGIN PRIVATE KEY-----");
     assertThat(Pem.decodePrivateKey(text).getEncoded()).isEqualTo(keys.getPrivate().getEncoded());
     var r = Processes.run(List.of("openssl", "pkey", "-in", f.toString(), "-noout"));
-    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.exitCode()).as(r.output()).isZero();
   }
 
   @Test

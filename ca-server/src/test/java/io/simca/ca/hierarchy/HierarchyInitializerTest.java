@@ -7,7 +7,7 @@ import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.crypto.KeyFiles;
 import io.simca.ca.crypto.KeyType;
 import io.simca.ca.crypto.Pem;
-import io.simca.ca.crypto.Processes;
+import io.simca.ca.testing.Processes;
 import io.simca.ca.pki.CertificateIssuer;
 import io.simca.ca.pki.DeviceIdentity;
 import io.simca.ca.pki.DeviceProfile;
@@ -118,15 +118,15 @@ class HierarchyInitializerTest {
     for (Path leaf : List.of(dir.issuingCert("default"), dir.ocspCert("default"), dir.tlsCert(), devicePem, operatorPem())) {
       var r = Processes.run(List.of("openssl", "verify", "-x509_strict", "-CAfile", dir.rootCert().toString(),
           "-untrusted", dir.issuingCert("default").toString(), leaf.toString()));
-      assertThat(r.exit()).as(r.output()).isZero();
+      assertThat(r.exitCode()).as(r.output()).isZero();
       assertThat(r.output()).contains(": OK");
     }
     var tls = Processes.run(List.of("openssl", "verify", "-purpose", "sslserver", "-CAfile", dir.rootCert().toString(),
         "-untrusted", dir.issuingCert("default").toString(), dir.tlsCert().toString()));
-    assertThat(tls.exit()).as(tls.output()).isZero();
+    assertThat(tls.exitCode()).as(tls.output()).isZero();
     var client = Processes.run(List.of("openssl", "verify", "-purpose", "sslclient", "-CAfile", dir.rootCert().toString(),
         "-untrusted", dir.issuingCert("default").toString(), devicePem.toString()));
-    assertThat(client.exit()).as(client.output()).isZero();
+    assertThat(client.exitCode()).as(client.output()).isZero();
   }
 
   @Test
@@ -154,11 +154,11 @@ class HierarchyInitializerTest {
       certs.add(result.root());
       Pem.writeCertificates(chain, certs);
       var r = Processes.run(List.of("certtool", "--verify-chain", "--infile", chain.toString()));
-      assertThat(r.exit()).as(r.output()).isZero();
+      assertThat(r.exitCode()).as(r.output()).isZero();
       assertThat(r.output()).contains("Chain verification output: Verified");
       var v = Processes.run(List.of("certtool", "--verify", "--load-ca-certificate", dir.rootCert().toString(),
           "--infile", chain.toString()));
-      assertThat(v.exit()).as(v.output()).isZero();
+      assertThat(v.exitCode()).as(v.output()).isZero();
     }
   }
 
@@ -166,7 +166,7 @@ class HierarchyInitializerTest {
   void adminP12_opensWithOpensslAndItsPassFile() {
     var r = Processes.run(List.of("openssl", "pkcs12", "-in", dir.operatorP12("admin").toString(),
         "-passin", "file:" + dir.operatorPass("admin"), "-nokeys"));
-    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output()).contains("subject=O = simca, OU = admin, CN = admin");
   }
 
@@ -174,7 +174,7 @@ class HierarchyInitializerTest {
   void tlsKey_isPkcs8PemMatchingTheCertificate() {
     var key = Processes.run(List.of("openssl", "pkey", "-in", dir.tlsKey().toString(), "-pubout"));
     var cert = Processes.run(List.of("openssl", "x509", "-in", dir.tlsCert().toString(), "-pubkey", "-noout"));
-    assertThat(key.exit()).isZero();
+    assertThat(key.exitCode()).isZero();
     assertThat(key.output()).isEqualTo(cert.output());
   }
 
@@ -188,7 +188,7 @@ class HierarchyInitializerTest {
 
   private static String text(Path pem) {
     var r = Processes.run(List.of("openssl", "x509", "-in", pem.toString(), "-text", "-noout"));
-    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.exitCode()).as(r.output()).isZero();
     return r.output();
   }
 

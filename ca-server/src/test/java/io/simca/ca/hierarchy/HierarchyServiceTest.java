@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simca.ca.crypto.KeyFiles;
-import io.simca.ca.crypto.Processes;
+import io.simca.ca.testing.Processes;
 import io.simca.ca.pki.OperatorProfile;
 import io.simca.ca.pki.OperatorRole;
 import java.nio.file.Files;
@@ -177,7 +177,7 @@ class HierarchyServiceTest {
 
   private boolean verifyWithOpenssl(Path leaf, Path issuing) {
     var r = Processes.run(List.of("openssl", "verify", "-CAfile", dir.rootCert().toString(), "-untrusted", issuing.toString(), leaf.toString()));
-    return r.exit() == 0;
+    return r.exitCode() == 0;
   }
 
   private static byte[] keyHash(X509Certificate c, String alg) throws Exception {
