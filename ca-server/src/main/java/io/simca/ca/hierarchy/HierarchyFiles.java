@@ -84,6 +84,15 @@ final class HierarchyFiles {
     }
   }
 
+  /** RFC 6960 §4.1.1 issuerNameHash: the digest of the DER of the issuer's subject name. */
+  static byte[] nameHash(X509Certificate cert, String digest) {
+    try {
+      return MessageDigest.getInstance(digest).digest(cert.getSubjectX500Principal().getEncoded());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String hex(byte[] b) {
     return HexFormat.of().formatHex(b);
   }

@@ -2,11 +2,12 @@ package io.simca.ca.hierarchy;
 
 import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.pki.IssuerInfo;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,11 @@ public final class LoadedHierarchy {
   private final List<IssuingCa> all;
   private final Map<String, IssuingCa> activeByLabel = new HashMap<>();
   private final Map<String, IssuingCa> byKeyId = new HashMap<>();
-  private final Map<String, IssuingCa> bySha1 = new HashMap<>();
-  private final Map<String, IssuingCa> bySha256 = new HashMap<>();
+  private final Map<ByteBuffer, CertIdEntry> bySha1 = new HashMap<>();
+  private final Map<ByteBuffer, CertIdEntry> bySha256 = new HashMap<>();
+
+  /** A CA as an OCSP CertID names it under one hash algorithm; byte keys, so a lookup formats nothing. */
+  private record CertIdEntry(IssuingCa ca, byte[] nameHash) {}
 
   private LoadedHierarchy(X509Certificate root, List<IssuingCa> all) {
     this.root = root;
@@ -34,8 +38,10 @@ public final class LoadedHierarchy {
         activeByLabel.put(ca.label(), ca);
       }
       byKeyId.put(ca.keyId(), ca);
-      bySha1.put(HierarchyFiles.hex(HierarchyFiles.keyHash(ca.cert(), "SHA-1")), ca);
-      bySha256.put(HierarchyFiles.hex(HierarchyFiles.keyHash(ca.cert(), "SHA-256")), ca);
+      bySha1.put(ByteBuffer.wrap(HierarchyFiles.keyHash(ca.cert(), "SHA-1")),
+          new CertIdEntry(ca, HierarchyFiles.nameHash(ca.cert(), "SHA-1")));
+      bySha256.put(ByteBuffer.wrap(HierarchyFiles.keyHash(ca.cert(), "SHA-256")),
+          new CertIdEntry(ca, HierarchyFiles.nameHash(ca.cert(), "SHA-256")));
     }
   }
 
@@ -93,11 +99,20 @@ public final class LoadedHierarchy {
 
   /** RFC 6960 §4.1.1 CertID with hashAlgorithm SHA-1: issuerKeyHash = SHA-1(subjectPublicKey). */
   public Optional<IssuingCa> byIssuerKeyHash(byte[] sha1OfIssuerPublicKey) {
-    return Optional.ofNullable(bySha1.get(HexFormat.of().formatHex(sha1OfIssuerPublicKey)));
+    return Optional.ofNullable(bySha1.get(ByteBuffer.wrap(sha1OfIssuerPublicKey))).map(CertIdEntry::ca);
   }
 
   /** RFC 6960 §4.1.1 CertID with hashAlgorithm SHA-256. */
   public Optional<IssuingCa> byIssuerKeyHashSha256(byte[] sha256OfIssuerPublicKey) {
-    return Optional.ofNullable(bySha256.get(HexFormat.of().formatHex(sha256OfIssuerPublicKey)));
+    return Optional.ofNullable(bySha256.get(ByteBuffer.wrap(sha256OfIssuerPublicKey))).map(CertIdEntry::ca);
+  }
+
+  /**
+   * The CA an OCSP CertID names (RFC 6960 §4.1.1): issuerKeyHash selects it, issuerNameHash must
+   * agree. {@code sha256} picks the hash algorithm; SHA-1 otherwise.
+   */
+  public Optional<IssuingCa> byCertId(boolean sha256, byte[] issuerKeyHash, byte[] issuerNameHash) {
+    CertIdEntry e = (sha256 ? bySha256 : bySha1).get(ByteBuffer.wrap(issuerKeyHash));
+    return e != null && MessageDigest.isEqual(e.nameHash(), issuerNameHash) ? Optional.of(e.ca()) : Optional.empty();
   }
 }

@@ -7,15 +7,12 @@ import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.store.OcspResponseStore;
 import io.simca.ca.store.StoreUnavailableException;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -54,7 +51,6 @@ public final class OcspResponder {
   private final OcspResponseSigner signer;
   private final OcspConfig config;
   private final Clock clock;
-  private final ConcurrentHashMap<String, byte[]> nameHashes = new ConcurrentHashMap<>();
 
   public OcspResponder(Supplier<LoadedHierarchy> hierarchy, OcspCache cache, OcspResponseStore store,
       OcspResponseSigner signer, OcspConfig config, Clock clock) {
@@ -175,34 +171,14 @@ public final class OcspResponder {
     return hierarchy.get().byIssuerKeyHash(hit.issuerKeyHash()).map(c -> c.keyId().equals(ca.keyId())).orElse(false);
   }
 
-  /** RFC 6960 §4.1.1: issuerKeyHash selects the CA, issuerNameHash must agree. */
+  /** RFC 6960 §4.1.1: issuerKeyHash selects the CA, issuerNameHash must agree; SHA-1 or SHA-256 CertIDs. */
   Optional<IssuingCa> issuer(CertID id) {
     ASN1ObjectIdentifier alg = id.getHashAlgorithm().getAlgorithm();
-    byte[] keyHash = id.getIssuerKeyHash().getOctets();
-    LoadedHierarchy h = hierarchy.get();
-    Optional<IssuingCa> ca;
-    String jcaAlg;
-    if (alg.equals(OIWObjectIdentifiers.idSHA1)) {
-      ca = h.byIssuerKeyHash(keyHash);
-      jcaAlg = "SHA-1";
-    } else if (alg.equals(NISTObjectIdentifiers.id_sha256)) {
-      ca = h.byIssuerKeyHashSha256(keyHash);
-      jcaAlg = "SHA-256";
-    } else {
+    boolean sha256 = alg.equals(NISTObjectIdentifiers.id_sha256);
+    if (!sha256 && !alg.equals(OIWObjectIdentifiers.idSHA1)) {
       return Optional.empty();
     }
-    byte[] nameHash = id.getIssuerNameHash().getOctets();
-    return ca.filter(c -> MessageDigest.isEqual(nameHash(c, jcaAlg), nameHash));
-  }
-
-  private byte[] nameHash(IssuingCa ca, String jcaAlg) {
-    return nameHashes.computeIfAbsent(ca.keyId() + "/" + jcaAlg, k -> {
-      try {
-        return MessageDigest.getInstance(jcaAlg).digest(ca.cert().getSubjectX500Principal().getEncoded());
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return hierarchy.get().byCertId(sha256, id.getIssuerKeyHash().getOctets(), id.getIssuerNameHash().getOctets());
   }
 
   private static boolean isSha1(CertID id) {

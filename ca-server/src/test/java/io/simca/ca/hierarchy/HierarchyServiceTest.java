@@ -128,6 +128,14 @@ class HierarchyServiceTest {
     assertThat(h.byIssuerKeyHashSha256(keyHash(old, "SHA-256"))).hasValueSatisfying(c -> assertThat(c.active()).isFalse());
     assertThat(h.byIssuerKeyHashSha256(keyHash(active.cert(), "SHA-256"))).hasValueSatisfying(c -> assertThat(c.active()).isTrue());
     assertThat(h.byKeyId(retired.keyId().toUpperCase())).hasValue(retired);
+    // ... and a CertID must also name the CA: issuerNameHash agrees, or no CA (G1 and G2 differ in name).
+    byte[] oldName = MessageDigest.getInstance("SHA-256").digest(old.getSubjectX500Principal().getEncoded());
+    byte[] newName = MessageDigest.getInstance("SHA-256").digest(active.cert().getSubjectX500Principal().getEncoded());
+    assertThat(h.byCertId(true, keyHash(old, "SHA-256"), oldName)).hasValue(retired);
+    assertThat(h.byCertId(true, keyHash(old, "SHA-256"), newName)).isEmpty();
+    assertThat(h.byCertId(false, keyHash(old, "SHA-256"), oldName)).isEmpty();
+    assertThat(h.byCertId(false, keyHash(active.cert(), "SHA-1"),
+        MessageDigest.getInstance("SHA-1").digest(active.cert().getSubjectX500Principal().getEncoded()))).hasValue(active);
 
     assertThat(service.list(dir)).extracting(CaInfo::label, CaInfo::generation, CaInfo::status)
         .contains(org.assertj.core.groups.Tuple.tuple("default", 1, CaInfo.Status.RETIRED),

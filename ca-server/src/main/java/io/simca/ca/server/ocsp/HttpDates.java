@@ -14,11 +14,27 @@ final class HttpDates {
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+  /**
+   * Formatted seconds, direct-mapped by epoch second: Date, Last-Modified and Expires repeat the
+   * same few seconds across thousands of OCSP answers, and formatting dominated the hot path.
+   * Racy reads are safe: entries are immutable records (final-field publication).
+   */
+  private static final Formatted[] MEMO = new Formatted[1024];
+
+  private record Formatted(long epochSecond, String text) {}
+
   private HttpDates() {
   }
 
   static String format(Instant t) {
-    return IMF_FIXDATE.format(t);
+    long second = t.getEpochSecond();
+    int slot = (int) (second & (MEMO.length - 1));
+    Formatted f = MEMO[slot];
+    if (f == null || f.epochSecond() != second) {
+      f = new Formatted(second, IMF_FIXDATE.format(Instant.ofEpochSecond(second)));
+      MEMO[slot] = f;
+    }
+    return f.text();
   }
 
   static Optional<Instant> parse(String value) {
