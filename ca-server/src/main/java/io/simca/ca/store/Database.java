@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -47,9 +49,14 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** How often the embedded H2 file is checked for dead space, and how long one compaction may hold commits. */
+    private static final Duration H2_COMPACT_INTERVAL = Duration.ofSeconds(5);
+    private static final int H2_COMPACT_MAX_MILLIS = 100;
+
     private final StoreSettings settings;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final Optional<H2Compactor> compactor;
 
     private Database(StoreSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -64,6 +71,8 @@ public final class Database implements AutoCloseable {
         configuration.set(new PoolConnectionProvider(dataSource));
         configuration.set(new UnavailableTranslator());
         this.dsl = DSL.using(configuration);
+        this.compactor = settings.isPostgres() ? Optional.empty()
+                : H2Compactor.start(dataSource, H2_COMPACT_INTERVAL, H2_COMPACT_MAX_MILLIS);
     }
 
     /**
@@ -167,6 +176,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** One compaction pass of the embedded H2 file now, if it is sparse; false for PostgreSQL. Blocking. */
+    boolean compactNow() {
+        return compactor.map(H2Compactor::compactIfSparse).orElse(false);
+    }
+
     public PoolStats poolStats() {
         HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
         if (pool == null) {
@@ -180,6 +194,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (!dataSource.isClosed()) {
+            compactor.ifPresent(H2Compactor::close);
             dataSource.close();
             LOG.info("store closed: {}", settings.redactedUrl());
         }
