@@ -4,6 +4,7 @@ import io.simca.ca.error.CaException;
 import io.simca.ca.error.ErrorKind;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.CertificateEncodingException;
@@ -18,7 +19,7 @@ final class CaCertificateHandler {
   }
 
   static void mount(Router router, ServerContext ctx) {
-    router.getWithRegex("/ca/([a-z0-9][a-z0-9-]{0,31})\\.crt").handler(new CaCertificateHandler(ctx)::handle);
+    router.getWithRegex("/ca/([a-z0-9][a-z0-9-]{0,31})\\.crt").method(HttpMethod.HEAD).handler(new CaCertificateHandler(ctx)::handle);
   }
 
   private void handle(RoutingContext rc) {

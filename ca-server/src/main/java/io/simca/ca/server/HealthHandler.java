@@ -3,6 +3,7 @@ package io.simca.ca.server;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -21,7 +22,7 @@ final class HealthHandler {
   }
 
   static void mount(Router router, ServerContext ctx) {
-    router.get("/health").handler(new HealthHandler(ctx)::handle);
+    router.get("/health").method(HttpMethod.HEAD).handler(new HealthHandler(ctx)::handle);
   }
 
   private void handle(RoutingContext rc) {

@@ -41,7 +41,9 @@ final class HttpVerticle extends VerticleBase {
     HttpServer est = vertx.createHttpServer(TlsOptions.est(base, ctx.dataDir(), nativeTls)
         .setHost(cfg.est().host()).setPort(ports.est()))
         .requestHandler(Routers.est(vertx, services));
-    HttpServer http = vertx.createHttpServer(new HttpServerOptions(base)
+    // HTTP/1.1 only, as relying parties speak it (RFC 6960 A.1, RFC 5019 §5): Vert.x would accept
+    // an h2c upgrade here by default, and its HTTP/2 response sends a body even to HEAD.
+    HttpServer http = vertx.createHttpServer(new HttpServerOptions(base).setHttp2ClearTextEnabled(false)
         .setHost(cfg.http().host()).setPort(ports.http()))
         .requestHandler(Routers.http(vertx, services));
     HttpServer admin = vertx.createHttpServer(TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)

@@ -6,9 +6,14 @@ import io.simca.ca.server.admin.RevocationAdminRoutes;
 import io.simca.ca.server.est.EstRoutes;
 import io.simca.ca.server.ocsp.OcspRoutes;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
-/** Assembles the three routers (EST, plain HTTP, admin); each route family mounts itself here. */
+/**
+ * Assembles the three routers (EST, plain HTTP, admin); each route family mounts itself here.
+ * Public GET routes also take HEAD (RFC 9110 §9.1: wherever GET works); Vert.x drops the body of
+ * a response to HEAD on HTTP/1.1 and keeps the headers.
+ */
 final class Routers {
 
   private Routers() {
@@ -25,7 +30,7 @@ final class Routers {
     Router r = withErrors(Router.router(vertx), HttpErrors.Style.TEXT);
     HealthHandler.mount(r, services.ctx());
     CaCertificateHandler.mount(r, services.ctx());
-    r.get("/metrics").handler(c -> c.response()
+    r.get("/metrics").method(HttpMethod.HEAD).handler(c -> c.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(services.ctx().metrics().scrape()));
     OcspRoutes.mount(r, services.ctx(), services.ocsp(), services.crl());

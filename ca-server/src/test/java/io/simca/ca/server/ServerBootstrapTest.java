@@ -56,6 +56,10 @@ class ServerBootstrapTest {
             + node.rootPem() + " " + node.estBase() + "/nothing-here");
         assertThat(r.stdout()).as(r.stderr()).isEqualTo("404");
       }
+      // HEAD wherever GET works (RFC 9110 §9.1), over TLS too; unknown paths stay 404.
+      var head = Processes.run(tmp, "bash", "-c", "curl -sS -I -o /dev/null -w '%{http_code}' --cacert " + node.rootPem()
+          + " " + node.estBase() + "/cacerts");
+      assertThat(head.stdout()).as(head.stderr()).isEqualTo("200");
       // The admin listener refuses a client without a certificate at the TLS layer.
       var noCert = Processes.run(tmp, "curl", "-sS", "-o", "/dev/null", "--cacert", node.rootPem().toString(),
           node.adminBase() + "/sims");

@@ -7,6 +7,7 @@ import io.simca.ca.policy.EnrollmentRequest;
 import io.simca.ca.server.ServerContext;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,8 +32,8 @@ public final class EstRoutes {
 
   public static void mount(Router router, ServerContext ctx, IssuanceEngine engine, ClientCertificates clientCertificates) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(ctx.config().server().maxBodyBytes());
-    router.getWithRegex(BASE + "cacerts").handler(new CaCertsHandler(ctx)::handle);
-    router.getWithRegex(BASE + "csrattrs").handler(new CsrAttrsHandler(ctx)::handle);
+    router.getWithRegex(BASE + "cacerts").method(HttpMethod.HEAD).handler(new CaCertsHandler(ctx)::handle);
+    router.getWithRegex(BASE + "csrattrs").method(HttpMethod.HEAD).handler(new CsrAttrsHandler(ctx)::handle);
     router.postWithRegex(BASE + "simpleenroll")
         .handler(body)
         .handler(new SimpleEnrollHandler(ctx, engine)::handle)

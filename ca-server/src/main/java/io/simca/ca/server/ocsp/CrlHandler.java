@@ -10,6 +10,7 @@ import io.simca.ca.server.ServerContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class CrlHandler {
   }
 
   static void mount(Router router, ServerContext ctx, CrlService crls) {
-    router.getWithRegex("/crl/([a-z0-9][a-z0-9_-]{0,40})\\.crl").handler(new CrlHandler(ctx, crls)::handle);
+    router.getWithRegex("/crl/([a-z0-9][a-z0-9_-]{0,40})\\.crl").method(HttpMethod.HEAD).handler(new CrlHandler(ctx, crls)::handle);
   }
 
   private void handle(RoutingContext rc) {

@@ -10,6 +10,7 @@ import io.simca.ca.server.ServerContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -51,7 +52,7 @@ final class OcspHandler {
     // Two routes: Vert.x wants a body handler first on its route, and the 415 must not wait for the body.
     router.post("/ocsp").handler(h::checkContentType);
     router.post("/ocsp").handler(BodyHandler.create(false).setBodyLimit(h.maxBytes)).handler(h::post);
-    router.get("/ocsp/*").handler(h::get);
+    router.get("/ocsp/*").method(HttpMethod.HEAD).handler(h::get);
   }
 
   private void checkContentType(RoutingContext rc) {
@@ -72,7 +73,9 @@ final class OcspHandler {
   private void get(RoutingContext rc) {
     // RFC 6960 A.1: url-encoding of the base64 of the DER request. The raw path keeps '+' and '/'
     // as the client sent them; a '+' is base64, never a space, so protect it before decoding.
-    String raw = rc.request().path().substring(PREFIX.length());
+    String path = rc.request().path();
+    // "/ocsp/*" also matches "/ocsp" itself: a GET without a request.
+    String raw = path.length() > PREFIX.length() ? path.substring(PREFIX.length()) : "";
     if (raw.length() > maxBytes * 2 + 64) {
       throw new CaException(ErrorKind.PAYLOAD_TOO_LARGE, "body_too_large", "OCSP request larger than " + maxBytes + " bytes");
     }

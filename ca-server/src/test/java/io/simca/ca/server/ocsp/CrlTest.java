@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jooq.BatchBindStep;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,21 @@ class CrlTest {
     assertThat(fetch(node, "nope.crl").statusCode()).isEqualTo(404);
     // The generation-qualified name serves the same CA's CRL (here gen 1 is the active one).
     assertThat(fetch(node, "default-g1.crl").body()).isEqualTo(after.body());
+  }
+
+  @Test
+  void head_answersLikeGet_withoutTheBody() throws Exception {
+    // RFC 9110 §9.1: wherever GET works, so does HEAD (caches and monitors probe CRLs with it).
+    TestServer node = nodes.node(TestStores.Kind.H2);
+    HttpResponse<byte[]> get = fetch(node, "default.crl");
+    HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create(node.httpBase() + "/crl/default.crl"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.body()).isNotEmpty();
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("etag")).isEqualTo(get.headers().firstValue("etag"));
+    assertThat(head.headers().firstValue("content-type")).hasValue("application/pkix-crl");
   }
 
   @ParameterizedTest

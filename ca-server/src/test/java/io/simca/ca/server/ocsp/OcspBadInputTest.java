@@ -111,6 +111,11 @@ class OcspBadInputTest {
     TestServer node = nodes.node(TestStores.Kind.H2);
     assertThat(get(node, "!!!not-base64!!!").statusCode()).isEqualTo(400);
     assertThat(get(node, "AAAA").statusCode()).isEqualTo(400); // base64, but not DER
+    assertThat(get(node, "").statusCode()).isEqualTo(400); // "/ocsp/": no request
+    HttpResponse<String> bare = HTTP.send(HttpRequest.newBuilder(URI.create(node.httpBase() + "/ocsp")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(bare.statusCode()).as(bare.body()).isEqualTo(400);
+    assertThat(bare.body()).contains("empty OCSP request");
     // Vert.x caps the request line (4 KiB) well below ocsp.maxRequestBytes: 414 before our handler runs.
     var huge = Processes.run(tmp, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
         node.httpBase() + "/ocsp/" + "A".repeat(node.config().ocsp().maxRequestBytes() * 2));
