@@ -1,5 +1,6 @@
 package io.simca.ca.server;
 
+import io.simca.ca.error.CaException;
 import io.simca.ca.server.admin.AdminAuth;
 import io.simca.ca.server.admin.AdminRoutes;
 import io.simca.ca.server.admin.RevocationAdminRoutes;
@@ -48,6 +49,8 @@ final class Routers {
   /** Every failure, and every unmatched path or method, answers in {@code style} (never Vert.x's HTML). */
   private static Router withErrors(Router r, HttpErrors.Style style) {
     r.route().failureHandler(c -> HttpErrors.handle(c, style));
+    // A path Vert.x cannot decode (a bad %-escape) fails before any route: a client error, not a logged stack trace.
+    r.errorHandler(400, c -> HttpErrors.send(c, CaException.malformed("bad_request", "malformed request"), style));
     r.errorHandler(404, c -> HttpErrors.handle(c, style));
     r.errorHandler(405, c -> HttpErrors.handle(c, style));
     return r;

@@ -116,6 +116,9 @@ class OcspBadInputTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(bare.statusCode()).as(bare.body()).isEqualTo(400);
     assertThat(bare.body()).contains("empty OCSP request");
+    // A %-escape Vert.x cannot decode fails before any route: still a short text 400.
+    var badEscape = Processes.run(tmp, "curl", "-s", "-w", "\n%{http_code} %{content_type}", node.httpBase() + "/ocsp/%zz");
+    assertThat(badEscape.stdout()).startsWith("malformed request").endsWith("400 text/plain; charset=utf-8");
     // Vert.x caps the request line (4 KiB) well below ocsp.maxRequestBytes: 414 before our handler runs.
     var huge = Processes.run(tmp, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
         node.httpBase() + "/ocsp/" + "A".repeat(node.config().ocsp().maxRequestBytes() * 2));
