@@ -30,12 +30,16 @@ public final class SimcaMetrics {
     this.clock = clock;
   }
 
-  /** Pool gauges read from HikariCP at scrape time. */
+  /** Pool gauges read from HikariCP at scrape time, and the embedded H2 file's size. */
   public void bindStore(Database db) {
     gauge("simca_store_pool_active", db, d -> d.poolStats().active());
     gauge("simca_store_pool_idle", db, d -> d.poolStats().idle());
     gauge("simca_store_pool_waiting", db, d -> d.poolStats().waiting());
     gauge("simca_store_pool_max", db, d -> d.poolStats().max());
+    if (db.h2FileBytes().isPresent()) {
+      // The embedded file is compacted while running (H2Compactor); alert if it keeps growing.
+      gauge("simca_store_h2_file_bytes", db, d -> d.h2FileBytes().orElse(0));
+    }
   }
 
   /** One enrolment decision: {@code kind} enroll/reenroll, {@code outcome} allow/deny/error, {@code reason} a stable code. */

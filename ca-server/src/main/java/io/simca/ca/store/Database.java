@@ -12,6 +12,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -174,6 +175,11 @@ public final class Database implements AutoCloseable {
             LOG.debug("store ping failed", e);
             return false;
         }
+    }
+
+    /** Size of the embedded H2 file in bytes; empty for PostgreSQL and in-memory H2. */
+    public OptionalLong h2FileBytes() {
+        return compactor.map(c -> OptionalLong.of(c.fileBytes())).orElse(OptionalLong.empty());
     }
 
     /** One compaction pass of the embedded H2 file now, if it is sparse; false for PostgreSQL. Blocking. */

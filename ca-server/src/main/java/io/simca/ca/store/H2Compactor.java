@@ -124,6 +124,12 @@ final class H2Compactor implements AutoCloseable {
         }
     }
 
+    /** Size of the database file now, in bytes (0 once closed). */
+    long fileBytes() {
+        FileStore<?> file = store.getFileStore();
+        return store.isClosed() || file == null ? 0 : file.size();
+    }
+
     static Optional<MVStore> fileStoreOf(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             if (!c.isWrapperFor(JdbcConnection.class)) {

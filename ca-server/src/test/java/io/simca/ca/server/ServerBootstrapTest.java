@@ -49,6 +49,11 @@ class ServerBootstrapTest {
           HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body()).contains("simca_store_pool_max");
+      if (kind == TestStores.Kind.H2) {
+        assertThat(metrics.body()).containsPattern("simca_store_h2_file_bytes [1-9]");
+      } else {
+        assertThat(metrics.body()).doesNotContain("simca_store_h2_file_bytes");
+      }
 
       // The EST listener's chain verifies against the root with an external client, for both TLS versions.
       for (String tls : new String[] {"--tlsv1.2 --tls-max 1.2", "--tlsv1.3"}) {
