@@ -34,15 +34,32 @@ class DurabilityTest {
 
     @Test
     void h2_committedTransactionsSurviveKill9() throws Exception {
+        killRepeatedly(round -> 20 + ThreadLocalRandom.current().nextInt(40), 0);
+    }
+
+    /**
+     * The same while {@link H2Compactor} rewrites and moves chunks: the kill lands as the child
+     * starts a compaction pass (right after the commit that triggers it), or a little into it.
+     */
+    @Test
+    void h2_committedTransactionsSurviveKill9_duringCompaction() throws Exception {
+        int every = 100;
+        killRepeatedly(round -> every * (3 + round) + ThreadLocalRandom.current().nextInt(3), every);
+    }
+
+    private void killRepeatedly(java.util.function.IntUnaryOperator killAfterInRound, int compactEvery) throws Exception {
         StoreSettings settings = StoreSettings.h2(tmp.resolve("data"));
         List<String> committed = new ArrayList<>();
         long lastSeq = 0;
+        int compactions = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            int killAfter = 20 + ThreadLocalRandom.current().nextInt(40);
-            Result r = runChildAndKill(settings.jdbcUrl(), "8988" + round, killAfter, tmp.resolve("child-" + round + ".err"));
+            int killAfter = killAfterInRound.applyAsInt(round);
+            Result r = runChildAndKill(settings.jdbcUrl(), "8988" + round, killAfter, compactEvery,
+                tmp.resolve("child-" + round + ".err"));
             assertThat(r.iccids()).as("child %d reported commits (stderr in %s)", round, r.stderr())
                     .hasSizeGreaterThanOrEqualTo(killAfter);
             committed.addAll(r.iccids());
+            compactions += r.compactions();
             lastSeq = Math.max(lastSeq, r.lastSeq());
 
             try (Stores stores = Stores.open(settings)) {
@@ -53,26 +70,34 @@ class DurabilityTest {
                 assertThat(audit.lastSeq()).isGreaterThanOrEqualTo(lastSeq);
             }
         }
+        if (compactEvery > 0) {
+            // The scenario is real only if passes ran (each round, one right before the kill).
+            assertThat(compactions).as("compaction passes the children completed").isGreaterThanOrEqualTo(ROUNDS);
+        }
     }
 
-    private record Result(List<String> iccids, long lastSeq, Path stderr) {
+    private record Result(List<String> iccids, long lastSeq, int compactions, Path stderr) {
     }
 
-    private static Result runChildAndKill(String url, String prefix, int killAfter, Path stderr)
+    private static Result runChildAndKill(String url, String prefix, int killAfter, int compactEvery, Path stderr)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                DurabilityChild.class.getName(), url, prefix)
+                DurabilityChild.class.getName(), url, prefix, Integer.toString(compactEvery))
                 .redirectError(stderr.toFile())
                 .start();
         // Watchdog: a child that never reports must not hang the build.
         CompletableFuture.delayedExecutor(90, TimeUnit.SECONDS).execute(child::destroyForcibly);
         List<String> iccids = new ArrayList<>();
         long lastSeq = 0;
+        int compactions = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                if (line.equals("COMPACTED")) {
+                    compactions++;
+                }
                 if (!line.startsWith("COMMITTED ")) {
                     continue;
                 }
@@ -95,6 +120,6 @@ class DurabilityTest {
         if (iccids.size() < killAfter && Files.exists(stderr)) {
             System.err.println(Files.readString(stderr));
         }
-        return new Result(iccids, lastSeq, stderr);
+        return new Result(iccids, lastSeq, compactions, stderr);
     }
 }
