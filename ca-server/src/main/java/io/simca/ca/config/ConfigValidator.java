@@ -35,6 +35,8 @@ final class ConfigValidator {
     require(c.store().embedded() || c.store().url().startsWith("jdbc:h2:") || c.store().url().startsWith("jdbc:postgresql:"),
         "store.url", "must be empty (embedded H2), jdbc:h2:... or jdbc:postgresql://...");
     positive("store.connectionTimeout", c.store().connectionTimeout());
+    require(c.store().h2CompactInterval().isZero() || c.store().h2CompactInterval().toMillis() >= 100,
+        "store.h2CompactInterval", "must be 0s (off) or at least 100ms");
 
     require(c.ca().defaultLabel() != null && LABEL.matcher(c.ca().defaultLabel()).matches(), "ca.defaultLabel",
         "must be 1-32 lowercase letters, digits or '-'");

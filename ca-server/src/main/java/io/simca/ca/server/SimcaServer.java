@@ -101,8 +101,10 @@ public final class SimcaServer {
 
   public static StoreSettings storeSettings(StoreConfig store, DataDir dataDir) {
     if (store.embedded()) {
-      return StoreSettings.h2(dataDir.root()).withPoolSize(store.poolSize()).withConnectionTimeout(store.connectionTimeout());
+      return StoreSettings.h2(dataDir.root()).withPoolSize(store.poolSize()).withConnectionTimeout(store.connectionTimeout())
+          .withH2CompactInterval(store.h2CompactInterval());
     }
-    return new StoreSettings(store.url(), store.user(), store.password(), store.poolSize(), store.connectionTimeout());
+    return new StoreSettings(store.url(), store.user(), store.password(), store.poolSize(), store.connectionTimeout(),
+        store.h2CompactInterval());
   }
 }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,8 +49,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** How often the embedded H2 file is checked for dead space, and how long one compaction may hold commits. */
-    private static final Duration H2_COMPACT_INTERVAL = Duration.ofSeconds(5);
+    /** How long one compaction pass asks H2 to spend (it can overrun: see {@link H2Compactor}). */
     private static final int H2_COMPACT_MAX_MILLIS = 100;
 
     private final StoreSettings settings;
@@ -72,8 +70,8 @@ public final class Database implements AutoCloseable {
         configuration.set(new PoolConnectionProvider(dataSource));
         configuration.set(new UnavailableTranslator());
         this.dsl = DSL.using(configuration);
-        this.compactor = settings.isPostgres() ? Optional.empty()
-                : H2Compactor.start(dataSource, H2_COMPACT_INTERVAL, H2_COMPACT_MAX_MILLIS);
+        this.compactor = settings.isPostgres() || settings.h2CompactInterval().isZero() ? Optional.empty()
+                : H2Compactor.start(dataSource, settings.h2CompactInterval(), H2_COMPACT_MAX_MILLIS);
     }
 
     /**

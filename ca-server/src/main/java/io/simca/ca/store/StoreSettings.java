@@ -17,10 +17,14 @@ import java.util.Objects;
  * @param connectionTimeout how long a caller waits for a connection before
  *                          {@link StoreUnavailableException}
  */
-public record StoreSettings(String jdbcUrl, String user, String password, int poolSize, Duration connectionTimeout) {
+public record StoreSettings(String jdbcUrl, String user, String password, int poolSize, Duration connectionTimeout,
+        Duration h2CompactInterval) {
 
     /** Pool size used by the factories: enough for the worker pool of a small node. */
     public static final int DEFAULT_POOL_SIZE = 10;
+
+    /** How often an embedded H2 file is checked for dead space ({@link H2Compactor}); zero turns it off. */
+    public static final Duration DEFAULT_H2_COMPACT_INTERVAL = Duration.ofSeconds(5);
 
     /** Connection wait used by the factories; the server answers 503 + Retry-After after that. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
@@ -63,18 +67,23 @@ public record StoreSettings(String jdbcUrl, String user, String password, int po
         if (connectionTimeout.toMillis() < 250) {
             throw new IllegalArgumentException("connectionTimeout must be at least 250 ms: " + connectionTimeout);
         }
+        Objects.requireNonNull(h2CompactInterval, "h2CompactInterval");
+        if (h2CompactInterval.isNegative() || (!h2CompactInterval.isZero() && h2CompactInterval.toMillis() < 100)) {
+            throw new IllegalArgumentException("h2CompactInterval must be 0 (off) or at least 100 ms: " + h2CompactInterval);
+        }
     }
 
     /** The embedded store: {@code <dataDir>/simca.mv.db}, durable across {@code kill -9}. */
     public static StoreSettings h2(Path dataDir) {
         String base = dataDir.toAbsolutePath().normalize().resolve("simca").toString();
         return new StoreSettings("jdbc:h2:file:" + base + H2_OPTIONS, "sa", "", DEFAULT_POOL_SIZE,
-                DEFAULT_CONNECTION_TIMEOUT);
+                DEFAULT_CONNECTION_TIMEOUT, DEFAULT_H2_COMPACT_INTERVAL);
     }
 
     /** Any supported URL with the default pool; credentials may also be in the URL. */
     public static StoreSettings of(String url, String user, String password) {
-        return new StoreSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+        return new StoreSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
+                DEFAULT_H2_COMPACT_INTERVAL);
     }
 
     /** Any supported URL, credentials in the URL or not needed. */
@@ -83,11 +92,15 @@ public record StoreSettings(String jdbcUrl, String user, String password, int po
     }
 
     public StoreSettings withPoolSize(int size) {
-        return new StoreSettings(jdbcUrl, user, password, size, connectionTimeout);
+        return new StoreSettings(jdbcUrl, user, password, size, connectionTimeout, h2CompactInterval);
     }
 
     public StoreSettings withConnectionTimeout(Duration timeout) {
-        return new StoreSettings(jdbcUrl, user, password, poolSize, timeout);
+        return new StoreSettings(jdbcUrl, user, password, poolSize, timeout, h2CompactInterval);
+    }
+
+    public StoreSettings withH2CompactInterval(Duration interval) {
+        return new StoreSettings(jdbcUrl, user, password, poolSize, connectionTimeout, interval);
     }
 
     public boolean isPostgres() {

@@ -90,6 +90,7 @@ class ConfigLoaderTest {
       policy:\\n  maxTokenLifetime: 10m            | key 'policy.maxTokenLifetime'
       policy:\\n  tacAllowlist: { acme: ['123'] }  | TACs are 8 digits
       store:\\n  url: 'jdbc:mysql://x'             | key 'store.url'
+      store:\\n  h2CompactInterval: 10ms          | key 'store.h2CompactInterval': must be 0s (off) or at least 100ms
       server: [1, 2]                               | key 'server' must be a mapping
       'server: {est: [}'                           | not valid YAML
       """)

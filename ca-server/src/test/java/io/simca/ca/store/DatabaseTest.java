@@ -72,4 +72,17 @@ class DatabaseTest {
             assertThat(stores.db().ping()).isTrue();
         }
     }
+
+    @Test
+    void embeddedH2IsCompactedByDefault_andZeroTurnsItOff() {
+        try (Database db = Database.open(StoreSettings.h2(tmp.resolve("on")))) {
+            assertThat(db.h2FileBytes()).isPresent();
+        }
+        try (Database db = Database.open(StoreSettings.h2(tmp.resolve("off")).withH2CompactInterval(Duration.ZERO))) {
+            assertThat(db.h2FileBytes()).isEmpty();
+            assertThat(db.compactNow()).isFalse();
+        }
+        assertThatThrownBy(() -> StoreSettings.h2(tmp).withH2CompactInterval(Duration.ofMillis(5)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("h2CompactInterval");
+    }
 }
