@@ -36,9 +36,10 @@ PY
 echo "generated $rows rows: $(du -h "$work/sims.csv" | cut -f1)" >&2
 
 export SIMCA_SERVER_EST_PORT=$(free_port) SIMCA_SERVER_HTTP_PORT=$(free_port) SIMCA_SERVER_ADMIN_PORT=$(free_port)
-simca serve --data "$work/data" >"$work/serve.log" 2>&1 &
+# The JVM itself in the background (not the simca function's subshell), so the trap's kill reaches it.
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" serve --data "$work/data" >"$work/serve.log" 2>&1 &
 pid=$!
-trap 'rc=$?; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"; exit $rc' EXIT
+trap 'rc=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"; exit $rc' EXIT
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$SIMCA_SERVER_HTTP_PORT/health" >/dev/null 2>&1 && break
   sleep 0.5

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -35,9 +37,17 @@ abstract class AdminNodeFixture {
   }
 
   @AfterAll
-  void stopNode() {
+  void stopNode() throws IOException {
     if (node != null) {
       node.close();
+    }
+    // Tests leave nothing behind: the node's data dir and the CSVs live under tmp.
+    if (tmp != null) {
+      try (Stream<Path> files = Files.walk(tmp)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 
