@@ -76,18 +76,17 @@ final class HierarchyFiles {
 
   /** RFC 6960 §4.1.1: issuerKeyHash is the hash of the subjectPublicKey BIT STRING value. */
   static byte[] keyHash(X509Certificate cert, String digest) {
-    byte[] key = SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()).getPublicKeyData().getBytes();
-    try {
-      return MessageDigest.getInstance(digest).digest(key);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return digest(digest, SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()).getPublicKeyData().getBytes());
   }
 
   /** RFC 6960 §4.1.1 issuerNameHash: the digest of the DER of the issuer's subject name. */
   static byte[] nameHash(X509Certificate cert, String digest) {
+    return digest(digest, cert.getSubjectX500Principal().getEncoded());
+  }
+
+  private static byte[] digest(String algorithm, byte[] data) {
     try {
-      return MessageDigest.getInstance(digest).digest(cert.getSubjectX500Principal().getEncoded());
+      return MessageDigest.getInstance(algorithm).digest(data);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -38,11 +38,14 @@ public final class LoadedHierarchy {
         activeByLabel.put(ca.label(), ca);
       }
       byKeyId.put(ca.keyId(), ca);
-      bySha1.put(ByteBuffer.wrap(HierarchyFiles.keyHash(ca.cert(), "SHA-1")),
-          new CertIdEntry(ca, HierarchyFiles.nameHash(ca.cert(), "SHA-1")));
-      bySha256.put(ByteBuffer.wrap(HierarchyFiles.keyHash(ca.cert(), "SHA-256")),
-          new CertIdEntry(ca, HierarchyFiles.nameHash(ca.cert(), "SHA-256")));
+      index(bySha1, ca, "SHA-1");
+      index(bySha256, ca, "SHA-256");
     }
+  }
+
+  private static void index(Map<ByteBuffer, CertIdEntry> byKeyHash, IssuingCa ca, String digest) {
+    byKeyHash.put(ByteBuffer.wrap(HierarchyFiles.keyHash(ca.cert(), digest)),
+        new CertIdEntry(ca, HierarchyFiles.nameHash(ca.cert(), digest)));
   }
 
   /** Loads every issuing CA generation; the root passphrase is not needed. */
@@ -100,11 +103,6 @@ public final class LoadedHierarchy {
   /** RFC 6960 §4.1.1 CertID with hashAlgorithm SHA-1: issuerKeyHash = SHA-1(subjectPublicKey). */
   public Optional<IssuingCa> byIssuerKeyHash(byte[] sha1OfIssuerPublicKey) {
     return Optional.ofNullable(bySha1.get(ByteBuffer.wrap(sha1OfIssuerPublicKey))).map(CertIdEntry::ca);
-  }
-
-  /** RFC 6960 §4.1.1 CertID with hashAlgorithm SHA-256. */
-  public Optional<IssuingCa> byIssuerKeyHashSha256(byte[] sha256OfIssuerPublicKey) {
-    return Optional.ofNullable(bySha256.get(ByteBuffer.wrap(sha256OfIssuerPublicKey))).map(CertIdEntry::ca);
   }
 
   /**

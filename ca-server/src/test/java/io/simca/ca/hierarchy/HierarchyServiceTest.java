@@ -125,17 +125,18 @@ class HierarchyServiceTest {
     // RFC 6960 §4.1.1 CertID lookups find both generations, by SHA-1 and SHA-256
     assertThat(h.byIssuerKeyHash(keyHash(old, "SHA-1"))).hasValueSatisfying(c -> assertThat(c.generation()).isEqualTo(1));
     assertThat(h.byIssuerKeyHash(keyHash(active.cert(), "SHA-1"))).hasValueSatisfying(c -> assertThat(c.generation()).isEqualTo(2));
-    assertThat(h.byIssuerKeyHashSha256(keyHash(old, "SHA-256"))).hasValueSatisfying(c -> assertThat(c.active()).isFalse());
-    assertThat(h.byIssuerKeyHashSha256(keyHash(active.cert(), "SHA-256"))).hasValueSatisfying(c -> assertThat(c.active()).isTrue());
+    assertThat(h.byCertId(true, keyHash(old, "SHA-256"), nameHash(old, "SHA-256")))
+        .hasValueSatisfying(c -> assertThat(c.active()).isFalse());
+    assertThat(h.byCertId(true, keyHash(active.cert(), "SHA-256"), nameHash(active.cert(), "SHA-256")))
+        .hasValueSatisfying(c -> assertThat(c.active()).isTrue());
     assertThat(h.byKeyId(retired.keyId().toUpperCase())).hasValue(retired);
     // ... and a CertID must also name the CA: issuerNameHash agrees, or no CA (G1 and G2 differ in name).
-    byte[] oldName = MessageDigest.getInstance("SHA-256").digest(old.getSubjectX500Principal().getEncoded());
-    byte[] newName = MessageDigest.getInstance("SHA-256").digest(active.cert().getSubjectX500Principal().getEncoded());
+    byte[] oldName = nameHash(old, "SHA-256");
+    byte[] newName = nameHash(active.cert(), "SHA-256");
     assertThat(h.byCertId(true, keyHash(old, "SHA-256"), oldName)).hasValue(retired);
     assertThat(h.byCertId(true, keyHash(old, "SHA-256"), newName)).isEmpty();
     assertThat(h.byCertId(false, keyHash(old, "SHA-256"), oldName)).isEmpty();
-    assertThat(h.byCertId(false, keyHash(active.cert(), "SHA-1"),
-        MessageDigest.getInstance("SHA-1").digest(active.cert().getSubjectX500Principal().getEncoded()))).hasValue(active);
+    assertThat(h.byCertId(false, keyHash(active.cert(), "SHA-1"), nameHash(active.cert(), "SHA-1"))).hasValue(active);
 
     assertThat(service.list(dir)).extracting(CaInfo::label, CaInfo::generation, CaInfo::status)
         .contains(org.assertj.core.groups.Tuple.tuple("default", 1, CaInfo.Status.RETIRED),
@@ -190,6 +191,10 @@ class HierarchyServiceTest {
 
   private static byte[] keyHash(X509Certificate c, String alg) throws Exception {
     return MessageDigest.getInstance(alg).digest(SubjectPublicKeyInfo.getInstance(c.getPublicKey().getEncoded()).getPublicKeyData().getBytes());
+  }
+
+  private static byte[] nameHash(X509Certificate c, String alg) throws Exception {
+    return MessageDigest.getInstance(alg).digest(c.getSubjectX500Principal().getEncoded());
   }
 
   private static String mode(Path p) throws Exception {
