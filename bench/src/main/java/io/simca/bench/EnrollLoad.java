@@ -55,11 +55,9 @@ public final class EnrollLoad {
 
   private static final String IMEI = "352099001761481";
 
-  record Device(String iccid, KeyPair key, String csrBase64) {
-  }
+  record Device(String iccid, KeyPair key, String csrBase64) {}
 
-  record Outcome(long nanos, int status) {
-  }
+  record Outcome(long nanos, int status) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 3 && args[0].equals("gen-sims")) {
@@ -67,7 +65,8 @@ public final class EnrollLoad {
       return;
     }
     if (args.length < 8 || !args[0].equals("run")) {
-      System.err.println("usage: gen-sims COUNT FILE | run EST_BASE ROOT_PEM ATTESTER_KEY KID FIRST_SIM LEVELS COUNTS [REENROLL_COUNT]");
+      System.err.println(
+          "usage: gen-sims COUNT FILE | run EST_BASE ROOT_PEM ATTESTER_KEY KID FIRST_SIM LEVELS COUNTS [REENROLL_COUNT]");
       System.exit(2);
     }
     String estBase = args[1];
@@ -82,22 +81,38 @@ public final class EnrollLoad {
 
     Vertx vertx = Vertx.vertx();
     try {
-      System.out.printf("%-9s %-10s %7s %7s %10s %8s %8s %8s%n", "phase", "clients", "count", "errors", "per_sec", "p50_ms", "p95_ms", "p99_ms");
+      System.out.printf(
+          "%-9s %-10s %7s %7s %10s %8s %8s %8s%n",
+          "phase", "clients", "count", "errors", "per_sec", "p50_ms", "p95_ms", "p99_ms");
       List<Device> lastBatch = List.of();
       List<X509Certificate> lastCerts = new ArrayList<>();
       for (int i = 0; i < levels.length; i++) {
         List<Device> devices = prepare(next, counts[i]);
         next += counts[i];
         List<String> tokens = devices.stream().map(d -> mint(minter, d)).toList();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-            .setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(rootPem.toString()))
-            .setKeepAlive(false).setTcpNoDelay(true).setSslEngineOptions(clientTls()), new PoolOptions().setHttp1MaxSize(levels[i]));
+        HttpClient client =
+            vertx.createHttpClient(
+                new HttpClientOptions()
+                    .setSsl(true)
+                    .setTrustOptions(new PemTrustOptions().addCertPath(rootPem.toString()))
+                    .setKeepAlive(false)
+                    .setTcpNoDelay(true)
+                    .setSslEngineOptions(clientTls()),
+                new PoolOptions().setHttp1MaxSize(levels[i]));
         List<X509Certificate> certs = new ArrayList<>();
-        run("enroll", levels[i], devices.size(), idx -> {
-          Device d = devices.get(idx);
-          String basic = Base64.getEncoder().encodeToString((d.iccid() + ":" + tokens.get(idx)).getBytes(StandardCharsets.UTF_8));
-          return post(client, estBase + "/simpleenroll", "Basic " + basic, d.csrBase64(), certs);
-        });
+        run(
+            "enroll",
+            levels[i],
+            devices.size(),
+            idx -> {
+              Device d = devices.get(idx);
+              String basic =
+                  Base64.getEncoder()
+                      .encodeToString(
+                          (d.iccid() + ":" + tokens.get(idx)).getBytes(StandardCharsets.UTF_8));
+              return post(
+                  client, estBase + "/simpleenroll", "Basic " + basic, d.csrBase64(), certs);
+            });
         client.close();
         lastBatch = devices;
         lastCerts = certs;
@@ -114,8 +129,15 @@ public final class EnrollLoad {
     }
   }
 
-  private static void reenroll(Vertx vertx, String estBase, Path rootPem, AttestationMinter minter, List<Device> devices,
-      List<X509Certificate> certs, int count) throws Exception {
+  private static void reenroll(
+      Vertx vertx,
+      String estBase,
+      Path rootPem,
+      AttestationMinter minter,
+      List<Device> devices,
+      List<X509Certificate> certs,
+      int count)
+      throws Exception {
     int n = Math.min(count, Math.min(devices.size(), certs.size()));
     // Each device authenticates with its own certificate, so each gets its own client (mTLS).
     List<HttpClient> clients = new ArrayList<>();
@@ -123,37 +145,70 @@ public final class EnrollLoad {
     List<Device> byCert = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       X509Certificate cert = certs.get(i);
-      Device d = devices.stream().filter(x -> x.key().getPublic().equals(cert.getPublicKey())).findFirst().orElseThrow();
+      Device d =
+          devices.stream()
+              .filter(x -> x.key().getPublic().equals(cert.getPublicKey()))
+              .findFirst()
+              .orElseThrow();
       // RFC 7030 §4.2.2: the re-enrolment CSR carries the subject of the certificate being renewed.
-      byCert.add(new Device(d.iccid(), d.key(), csr(d.key(), X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()))));
-      clients.add(vertx.createHttpClient(new HttpClientOptions()
-          .setSsl(true).setTrustOptions(new PemTrustOptions().addCertPath(rootPem.toString()))
-          .setKeyCertOptions(new PemKeyCertOptions()
-              .addKeyValue(Buffer.buffer(PemKeys.privateKeyPem(d.key().getPrivate())))
-              .addCertValue(Buffer.buffer(io.simca.ca.crypto.Pem.encode(cert))))
-          .setKeepAlive(false).setTcpNoDelay(true).setSslEngineOptions(clientTls())));
+      byCert.add(
+          new Device(
+              d.iccid(),
+              d.key(),
+              csr(d.key(), X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()))));
+      clients.add(
+          vertx.createHttpClient(
+              new HttpClientOptions()
+                  .setSsl(true)
+                  .setTrustOptions(new PemTrustOptions().addCertPath(rootPem.toString()))
+                  .setKeyCertOptions(
+                      new PemKeyCertOptions()
+                          .addKeyValue(Buffer.buffer(PemKeys.privateKeyPem(d.key().getPrivate())))
+                          .addCertValue(Buffer.buffer(io.simca.ca.crypto.Pem.encode(cert))))
+                  .setKeepAlive(false)
+                  .setTcpNoDelay(true)
+                  .setSslEngineOptions(clientTls())));
       tokens.add(mint(minter, d));
     }
-    run("reenroll", 16, n, idx -> post(clients.get(idx), estBase + "/simplereenroll", "Bearer " + tokens.get(idx),
-        byCert.get(idx).csrBase64(), null));
+    run(
+        "reenroll",
+        16,
+        n,
+        idx ->
+            post(
+                clients.get(idx),
+                estBase + "/simplereenroll",
+                "Bearer " + tokens.get(idx),
+                byCert.get(idx).csrBase64(),
+                null));
     clients.forEach(HttpClient::close);
   }
 
-  /** BoringSSL (netty-tcnative) like the server: the JDK engine's handshakes would eat the CPU the server needs. */
+  /**
+   * BoringSSL (netty-tcnative) like the server: the JDK engine's handshakes would eat the CPU the
+   * server needs.
+   */
   private static io.vertx.core.net.SSLEngineOptions clientTls() {
-    return OpenSSLEngineOptions.isAvailable() ? new OpenSSLEngineOptions() : new io.vertx.core.net.JdkSSLEngineOptions();
+    return OpenSSLEngineOptions.isAvailable()
+        ? new OpenSSLEngineOptions()
+        : new io.vertx.core.net.JdkSSLEngineOptions();
   }
 
   private static String mint(AttestationMinter minter, Device d) {
-    return minter.mint(Iccid.parse(d.iccid()), Imsi.parse("2341500" + d.iccid().substring(10, 18)), Imei.parse(IMEI),
-        d.key().getPublic(), Duration.ofSeconds(300));
+    return minter.mint(
+        Iccid.parse(d.iccid()),
+        Imsi.parse("2341500" + d.iccid().substring(10, 18)),
+        Imei.parse(IMEI),
+        d.key().getPublic(),
+        Duration.ofSeconds(300));
   }
 
   interface Request {
     Future<Integer> send(int index);
   }
 
-  private static void run(String phase, int concurrency, int count, Request request) throws InterruptedException {
+  private static void run(String phase, int concurrency, int count, Request request)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     CountDownLatch done = new CountDownLatch(concurrency);
@@ -167,13 +222,29 @@ public final class EnrollLoad {
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] lat = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
     long errors = outcomes.stream().filter(o -> o.status() != 200).count();
-    System.out.printf("%-9s %-10d %7d %7d %10.0f %8.1f %8.1f %8.1f%n", phase, concurrency, lat.length, errors, lat.length / seconds,
-        pct(lat, 50), pct(lat, 95), pct(lat, 99));
-    outcomes.stream().filter(o -> o.status() != 200).map(Outcome::status).distinct().limit(5)
+    System.out.printf(
+        "%-9s %-10d %7d %7d %10.0f %8.1f %8.1f %8.1f%n",
+        phase,
+        concurrency,
+        lat.length,
+        errors,
+        lat.length / seconds,
+        pct(lat, 50),
+        pct(lat, 95),
+        pct(lat, 99));
+    outcomes.stream()
+        .filter(o -> o.status() != 200)
+        .map(Outcome::status)
+        .distinct()
+        .limit(5)
         .forEach(s -> System.out.println("          status " + s));
   }
 
-  private static void loop(AtomicInteger next, int count, Request request, ConcurrentLinkedQueue<Outcome> outcomes,
+  private static void loop(
+      AtomicInteger next,
+      int count,
+      Request request,
+      ConcurrentLinkedQueue<Outcome> outcomes,
       CountDownLatch done) {
     int idx = next.getAndIncrement();
     if (idx >= count) {
@@ -181,24 +252,41 @@ public final class EnrollLoad {
       return;
     }
     long t0 = System.nanoTime();
-    request.send(idx).onComplete(ar -> {
-      outcomes.add(new Outcome(System.nanoTime() - t0, ar.succeeded() ? ar.result() : -1));
-      loop(next, count, request, outcomes, done);
-    });
+    request
+        .send(idx)
+        .onComplete(
+            ar -> {
+              outcomes.add(new Outcome(System.nanoTime() - t0, ar.succeeded() ? ar.result() : -1));
+              loop(next, count, request, outcomes, done);
+            });
   }
 
-  private static Future<Integer> post(HttpClient client, String url, String authorization, String body, List<X509Certificate> certsOut) {
-    return client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
-            .putHeader("Content-Type", "application/pkcs10").putHeader("Authorization", authorization))
+  private static Future<Integer> post(
+      HttpClient client,
+      String url,
+      String authorization,
+      String body,
+      List<X509Certificate> certsOut) {
+    return client
+        .request(
+            new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(url)
+                .putHeader("Content-Type", "application/pkcs10")
+                .putHeader("Authorization", authorization))
         .compose(req -> req.send(body))
-        .compose(resp -> resp.body().map(b -> {
-          if (resp.statusCode() == 200 && certsOut != null) {
-            synchronized (certsOut) {
-              certsOut.addAll(CertsOnly.decode(b.getBytes()));
-            }
-          }
-          return resp.statusCode();
-        }));
+        .compose(
+            resp ->
+                resp.body()
+                    .map(
+                        b -> {
+                          if (resp.statusCode() == 200 && certsOut != null) {
+                            synchronized (certsOut) {
+                              certsOut.addAll(CertsOnly.decode(b.getBytes()));
+                            }
+                          }
+                          return resp.statusCode();
+                        }));
   }
 
   private static double pct(long[] sorted, int p) {
@@ -220,8 +308,9 @@ public final class EnrollLoad {
   }
 
   private static String csr(KeyPair kp, X500Name subject) throws Exception {
-    var csr = new JcaPKCS10CertificationRequestBuilder(subject, kp.getPublic())
-        .build(CryptoProviders.get().contentSigner(kp.getPrivate(), "SHA256withECDSA"));
+    var csr =
+        new JcaPKCS10CertificationRequestBuilder(subject, kp.getPublic())
+            .build(CryptoProviders.get().contentSigner(kp.getPrivate(), "SHA256withECDSA"));
     return EstBase64.encode(csr.getEncoded());
   }
 

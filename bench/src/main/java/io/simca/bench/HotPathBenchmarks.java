@@ -61,9 +61,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-request CPU work, one piece at a time: decode + verify a CSR (proof of possession),
- * verify an attestation token, build + lint + sign a device certificate, and answer an OCSP
- * request from the in-memory pre-signed responses (parse, look up among 10k, re-assemble). Run with
- * {@code scripts/bench-jmh}; figures go to docs/PERFORMANCE.md.
+ * verify an attestation token, build + lint + sign a device certificate, and answer an OCSP request
+ * from the in-memory pre-signed responses (parse, look up among 10k, re-assemble). Run with {@code
+ * scripts/bench-jmh}; figures go to docs/PERFORMANCE.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -90,8 +90,9 @@ public class HotPathBenchmarks {
   public void setUp() throws Exception {
     CryptoProviders crypto = CryptoProviders.get();
     deviceKey = KeyType.EC_P256.generate(crypto);
-    var csrHolder = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=device"), deviceKey.getPublic())
-        .build(crypto.contentSigner(deviceKey.getPrivate(), "SHA256withECDSA"));
+    var csrHolder =
+        new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=device"), deviceKey.getPublic())
+            .build(crypto.contentSigner(deviceKey.getPrivate(), "SHA256withECDSA"));
     csrBody = EstBase64.encode(csrHolder.getEncoded()).getBytes(StandardCharsets.US_ASCII);
     verifyProvider = crypto.providerFor("Signature", "SHA256withECDSA");
     csr = CsrDecoder.decode(csrBody, verifyProvider);
@@ -99,11 +100,20 @@ public class HotPathBenchmarks {
     KeyPair attester = AttestationMinter.generateAttesterKey();
     AttestationMinter minter = new AttestationMinter("bench", "bench", attester.getPrivate());
     // A long-lived token (max TTL) so it stays valid for the whole run; replay is the store's job.
-    token = minter.mint(Iccid.parse("8944501000000000013"), Imsi.parse("234150000000001"), Imei.parse("352099001761481"),
-        deviceKey.getPublic(), AttestationMinter.MAX_TTL);
+    token =
+        minter.mint(
+            Iccid.parse("8944501000000000013"),
+            Imsi.parse("234150000000001"),
+            Imei.parse("352099001761481"),
+            deviceKey.getPublic(),
+            AttestationMinter.MAX_TTL);
     TrustedAttester trusted = new TrustedAttester("bench", "bench", attester.getPublic());
-    verifier = new AttestationVerifier(kid -> Optional.of(trusted).filter(t -> t.kid().equals(kid)),
-        new AttestationPolicy(Duration.ofSeconds(60), Duration.ofSeconds(300)), Clock.systemUTC(), verifyProvider);
+    verifier =
+        new AttestationVerifier(
+            kid -> Optional.of(trusted).filter(t -> t.kid().equals(kid)),
+            new AttestationPolicy(Duration.ofSeconds(60), Duration.ofSeconds(300)),
+            Clock.systemUTC(),
+            verifyProvider);
 
     Path dir = Files.createTempDirectory("simca-jmh-");
     DataDir data = new DataDir(dir.resolve("data"));
@@ -111,8 +121,11 @@ public class HotPathBenchmarks {
     IssuingCa ca = LoadedHierarchy.load(data).byLabel("default").orElseThrow();
     caKey = ca.signingKey();
     X509Certificate caCert = ca.cert();
-    profile = new DeviceProfile(IssuerInfo.of(caCert), DeviceProfileSettings.defaults(URI.create("http://127.0.0.1:8080"), "default"),
-        Clock.systemUTC());
+    profile =
+        new DeviceProfile(
+            IssuerInfo.of(caCert),
+            DeviceProfileSettings.defaults(URI.create("http://127.0.0.1:8080"), "default"),
+            Clock.systemUTC());
     issuer = CertificateIssuer.create(LintPolicy.DEFAULT);
     setUpOcsp(LoadedHierarchy.load(data), ca);
   }
@@ -127,9 +140,14 @@ public class HotPathBenchmarks {
       BigInteger serial = SerialNumbers.next();
       cache.put(presigner.good(ca, serial, Instant.now()));
       // RFC 5019 §2.1.1: one request, SHA-1 CertID, no nonce: what the pre-signed path serves.
-      ocspRequests[i] = new OCSPReqBuilder().addRequest(signer.certId(ca.cert(), serial, false)).build().getEncoded();
+      ocspRequests[i] =
+          new OCSPReqBuilder()
+              .addRequest(signer.certId(ca.cert(), serial, false))
+              .build()
+              .getEncoded();
     }
-    OcspConfig config = new OcspConfig(Duration.ofHours(4), Duration.ofHours(1), "ignore", 64 * 1024);
+    OcspConfig config =
+        new OcspConfig(Duration.ofHours(4), Duration.ofHours(1), "ignore", 64 * 1024);
     // fromMemory never touches the store, so none is given.
     responder = new OcspResponder(() -> hierarchy, cache, null, signer, config, Clock.systemUTC());
   }
@@ -146,8 +164,10 @@ public class HotPathBenchmarks {
 
   @Benchmark
   public X509Certificate certificateBuildLintSign() {
-    var template = profile.template(DeviceIdentity.of("8944501000000000013").withTenant("acme").withImei("352099001761481"),
-        deviceKey.getPublic());
+    var template =
+        profile.template(
+            DeviceIdentity.of("8944501000000000013").withTenant("acme").withImei("352099001761481"),
+            deviceKey.getPublic());
     return issuer.issue(template, caKey);
   }
 

@@ -19,10 +19,10 @@ import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
- * Builds the OCSP benchmark inputs from issued certificates: one DER OCSPRequest per
- * certificate (SHA-1 CertID, no nonce: the RFC 5019 profile), written as GET paths and hex POST
- * bodies for wrk's Lua script, one request as a file for ab, and an {@code index.txt} so that
- * {@code openssl ocsp -index} can serve the same CA as the peer.
+ * Builds the OCSP benchmark inputs from issued certificates: one DER OCSPRequest per certificate
+ * (SHA-1 CertID, no nonce: the RFC 5019 profile), written as GET paths and hex POST bodies for
+ * wrk's Lua script, one request as a file for ab, and an {@code index.txt} so that {@code openssl
+ * ocsp -index} can serve the same CA as the peer.
  *
  * <pre>  OcspRequests CERTS_PEM ISSUER_PEM OUT_DIR</pre>
  */
@@ -38,20 +38,35 @@ public final class OcspRequests {
     SimpleDateFormat expiry = new SimpleDateFormat("yyMMddHHmmss'Z'");
     expiry.setTimeZone(TimeZone.getTimeZone("UTC"));
     try (PrintWriter get = new PrintWriter(Files.newBufferedWriter(out.resolve("get-paths.txt")));
-         PrintWriter post = new PrintWriter(Files.newBufferedWriter(out.resolve("post-bodies.hex")));
-         PrintWriter index = new PrintWriter(Files.newBufferedWriter(out.resolve("index.txt")))) {
+        PrintWriter post =
+            new PrintWriter(Files.newBufferedWriter(out.resolve("post-bodies.hex")));
+        PrintWriter index = new PrintWriter(Files.newBufferedWriter(out.resolve("index.txt")))) {
       for (X509Certificate c : certs) {
         BigInteger serial = c.getSerialNumber();
-        byte[] der = new OCSPReqBuilder().addRequest(new CertificateID(digest, issuerHolder, serial)).build().getEncoded();
+        byte[] der =
+            new OCSPReqBuilder()
+                .addRequest(new CertificateID(digest, issuerHolder, serial))
+                .build()
+                .getEncoded();
         // RFC 6960 A.1: GET {url}/{url-encoding of base-64 encoding of the DER OCSPRequest}
-        get.println("/ocsp/" + URLEncoder.encode(Base64.getEncoder().encodeToString(der), StandardCharsets.US_ASCII));
+        get.println(
+            "/ocsp/"
+                + URLEncoder.encode(
+                    Base64.getEncoder().encodeToString(der), StandardCharsets.US_ASCII));
         post.println(HexFormat.of().formatHex(der));
-        index.printf("V\t%s\t\t%s\tunknown\t%s%n", expiry.format(c.getNotAfter()), serial.toString(16).toUpperCase(),
+        index.printf(
+            "V\t%s\t\t%s\tunknown\t%s%n",
+            expiry.format(c.getNotAfter()),
+            serial.toString(16).toUpperCase(),
             "/" + c.getSubjectX500Principal().getName().replace(",", "/"));
       }
       if (!certs.isEmpty()) {
-        Files.write(out.resolve("one-request.der"),
-            new OCSPReqBuilder().addRequest(new CertificateID(digest, issuerHolder, certs.get(0).getSerialNumber())).build().getEncoded());
+        Files.write(
+            out.resolve("one-request.der"),
+            new OCSPReqBuilder()
+                .addRequest(new CertificateID(digest, issuerHolder, certs.get(0).getSerialNumber()))
+                .build()
+                .getEncoded());
       }
     }
     Files.writeString(out.resolve("index.txt.attr"), "unique_subject = no\n");

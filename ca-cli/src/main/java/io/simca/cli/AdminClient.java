@@ -28,9 +28,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The CLI's one door to the admin API: HTTPS with the operator's PKCS#12 credential as client
- * certificate, trusting only the hierarchy's root. Problem+json answers (RFC 9457) become a
- * {@link CliFailure} carrying the problem's detail; an unreachable server becomes one line
- * saying so.
+ * certificate, trusting only the hierarchy's root. Problem+json answers (RFC 9457) become a {@link
+ * CliFailure} carrying the problem's detail; an unreachable server becomes one line saying so.
  */
 final class AdminClient {
 
@@ -63,24 +62,29 @@ final class AdminClient {
       try (InputStream in = Files.newInputStream(p12)) {
         keys.load(in, pass);
       }
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keys, pass);
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("root", Pem.readCertificate(rootPem));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      HttpClient http = HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .sslContext(tls)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(tls)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
       String s = server.toString();
-      return new AdminClient(URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s), http);
+      return new AdminClient(
+          URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s), http);
     } catch (IOException e) {
-      throw new CliFailure("cannot read operator credential " + p12 + " (wrong passphrase or not PKCS#12)");
+      throw new CliFailure(
+          "cannot read operator credential " + p12 + " (wrong passphrase or not PKCS#12)");
     } catch (GeneralSecurityException e) {
       throw new CliFailure("cannot use operator credential " + p12 + ": " + e.getMessage());
     }
@@ -101,16 +105,19 @@ final class AdminClient {
 
   /** POST a JSON body; fails unless 2xx. */
   JsonObject post(String path, JsonObject body) {
-    return require(send(HttpRequest.newBuilder(uri(path, Map.of()))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode()))));
+    return require(
+        send(
+            HttpRequest.newBuilder(uri(path, Map.of()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode()))));
   }
 
   /** POST a CSV body; the caller reads the status (an import maps 400/409 itself). */
   Response postCsv(String path, Map<String, ?> query, String csv) {
-    return send(HttpRequest.newBuilder(uri(path, query))
-        .header("Content-Type", "text/csv; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+    return send(
+        HttpRequest.newBuilder(uri(path, query))
+            .header("Content-Type", "text/csv; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
   }
 
   private static JsonObject require(Response r) {
@@ -122,33 +129,53 @@ final class AdminClient {
 
   private URI uri(String path, Map<String, ?> query) {
     Map<String, Object> q = new LinkedHashMap<>();
-    query.forEach((k, v) -> {
-      if (v != null) {
-        q.put(k, v);
-      }
-    });
-    String qs = q.isEmpty() ? "" : "?" + q.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    query.forEach(
+        (k, v) -> {
+          if (v != null) {
+            q.put(k, v);
+          }
+        });
+    String qs =
+        q.isEmpty()
+            ? ""
+            : "?"
+                + q.entrySet().stream()
+                    .map(
+                        e ->
+                            e.getKey()
+                                + "="
+                                + URLEncoder.encode(
+                                    String.valueOf(e.getValue()), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
     return URI.create(base + "/admin/v1" + path + qs);
   }
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> resp = http.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> resp =
+          http.send(
+              request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(resp.statusCode(), parse(resp));
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable();
     } catch (SSLException e) {
-      throw new CliFailure("TLS with the admin API at " + base + " failed (" + e.getMessage()
-          + "): the server must chain to <data>/ca/root.pem and accept the operator credential");
+      throw new CliFailure(
+          "TLS with the admin API at "
+              + base
+              + " failed ("
+              + e.getMessage()
+              + "): the server must chain to <data>/ca/root.pem and accept the operator credential");
     } catch (IOException e) {
       if (e.getCause() instanceof ConnectException) {
         throw unreachable();
       }
-      throw new CliFailure("admin API at " + base + " failed: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      throw new CliFailure(
+          "admin API at "
+              + base
+              + " failed: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliFailure("interrupted");
@@ -167,7 +194,8 @@ final class AdminClient {
     try {
       return new JsonObject(body);
     } catch (DecodeException | ClassCastException e) {
-      return new JsonObject().put("detail", "admin API answered HTTP " + resp.statusCode() + " with a non-JSON body");
+      return new JsonObject()
+          .put("detail", "admin API answered HTTP " + resp.statusCode() + " with a non-JSON body");
     }
   }
 }

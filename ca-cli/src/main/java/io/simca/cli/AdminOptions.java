@@ -9,20 +9,30 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * How online commands reach the admin API (DESIGN.md "Public contract"): {@code --server}
- * (default from config {@code server.admin}, i.e. {@code https://127.0.0.1:9443}), the operator
- * credential {@code --operator} / {@code --operator-pass-file} (default
- * {@code <data>/operators/admin.p12} and {@code .pass}), trusting {@code <data>/ca/root.pem} only.
+ * How online commands reach the admin API (DESIGN.md "Public contract"): {@code --server} (default
+ * from config {@code server.admin}, i.e. {@code https://127.0.0.1:9443}), the operator credential
+ * {@code --operator} / {@code --operator-pass-file} (default {@code <data>/operators/admin.p12} and
+ * {@code .pass}), trusting {@code <data>/ca/root.pem} only.
  */
 final class AdminOptions {
 
-  @Option(names = "--server", paramLabel = "URL", description = "Admin API base URL (default: https://<server.admin.host>:<server.admin.port>, https://127.0.0.1:9443)")
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Admin API base URL (default: https://<server.admin.host>:<server.admin.port>, https://127.0.0.1:9443)")
   URI server;
 
-  @Option(names = "--operator", paramLabel = "P12", description = "Operator credential, PKCS#12 (default: <data>/operators/admin.p12)")
+  @Option(
+      names = "--operator",
+      paramLabel = "P12",
+      description = "Operator credential, PKCS#12 (default: <data>/operators/admin.p12)")
   Path operator;
 
-  @Option(names = "--operator-pass-file", paramLabel = "FILE", description = "Passphrase of the operator credential (default: <data>/operators/admin.pass)")
+  @Option(
+      names = "--operator-pass-file",
+      paramLabel = "FILE",
+      description = "Passphrase of the operator credential (default: <data>/operators/admin.pass)")
   Path operatorPassFile;
 
   /** Opens a client for the data dir and config of {@code data}. */
@@ -35,12 +45,20 @@ final class AdminOptions {
       throw new CliFailure("no operator credential at " + p12 + " (give one with --operator P12)");
     }
     if (!Files.isRegularFile(dir.rootCert())) {
-      throw new CliFailure("no trust anchor at " + dir.rootCert() + " (is --data the server's data dir?)");
+      throw new CliFailure(
+          "no trust anchor at " + dir.rootCert() + " (is --data the server's data dir?)");
     }
-    return AdminClient.open(server != null ? server : defaultServer(cfg.server().admin()), p12, PassFiles.read(pass), dir.rootCert());
+    return AdminClient.open(
+        server != null ? server : defaultServer(cfg.server().admin()),
+        p12,
+        PassFiles.read(pass),
+        dir.rootCert());
   }
 
-  /** {@code x.p12} pairs with {@code x.pass} beside it, as {@code ca init} and operator issuance write them. */
+  /**
+   * {@code x.p12} pairs with {@code x.pass} beside it, as {@code ca init} and operator issuance
+   * write them.
+   */
   private static Path defaultPassFile(Path p12, DataDir dir) {
     String name = p12.getFileName().toString();
     if (name.endsWith(".p12")) {

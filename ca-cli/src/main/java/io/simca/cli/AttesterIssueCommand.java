@@ -23,16 +23,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code simca attester issue}: mints a SIM attestation token binding the SIM identity to the
- * key of a CSR ({@code cnf.jkt}), as an operator's network attester would. Prints the token.
+ * {@code simca attester issue}: mints a SIM attestation token binding the SIM identity to the key
+ * of a CSR ({@code cnf.jkt}), as an operator's network attester would. Prints the token.
  */
-@Command(name = "issue", mixinStandardHelpOptions = true, description = "Mint a SIM attestation token for a CSR's key.")
+@Command(
+    name = "issue",
+    mixinStandardHelpOptions = true,
+    description = "Mint a SIM attestation token for a CSR's key.")
 final class AttesterIssueCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Option(names = "--key", required = true, paramLabel = "K", description = "Attester private key (PEM), e.g. <data>/attesters/<id>.key")
+  @Option(
+      names = "--key",
+      required = true,
+      paramLabel = "K",
+      description = "Attester private key (PEM), e.g. <data>/attesters/<id>.key")
   Path key;
 
   @Option(names = "--iccid", required = true, paramLabel = "I")
@@ -44,13 +50,23 @@ final class AttesterIssueCommand implements Callable<Integer> {
   @Option(names = "--imei", required = true, paramLabel = "E")
   String imei;
 
-  @Option(names = "--csr", required = true, paramLabel = "CSR.pem", description = "The device's PKCS#10 request (PEM, base64 or DER)")
+  @Option(
+      names = "--csr",
+      required = true,
+      paramLabel = "CSR.pem",
+      description = "The device's PKCS#10 request (PEM, base64 or DER)")
   Path csr;
 
-  @Option(names = "--ttl", paramLabel = "SECONDS", description = "Token lifetime in seconds (default 120, at most 300)")
+  @Option(
+      names = "--ttl",
+      paramLabel = "SECONDS",
+      description = "Token lifetime in seconds (default 120, at most 300)")
   long ttl = 120;
 
-  @Option(names = "--kid", paramLabel = "ID", description = "Key id (default: the key file's name without extension)")
+  @Option(
+      names = "--kid",
+      paramLabel = "ID",
+      description = "Key id (default: the key file's name without extension)")
   String kid;
 
   @Option(names = "--issuer", paramLabel = "ISS", description = "iss claim (default: the kid)")
@@ -62,13 +78,13 @@ final class AttesterIssueCommand implements Callable<Integer> {
   @Option(names = "--apn", paramLabel = "APN")
   String apn;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     if (ttl < 1 || ttl > AttestationMinter.MAX_TTL.getSeconds()) {
-      throw new CliFailure("--ttl must be 1 to " + AttestationMinter.MAX_TTL.getSeconds() + " seconds");
+      throw new CliFailure(
+          "--ttl must be 1 to " + AttestationMinter.MAX_TTL.getSeconds() + " seconds");
     }
     String keyId = kid != null ? kid : baseName(key);
     PrivateKey privateKey;
@@ -85,9 +101,18 @@ final class AttesterIssueCommand implements Callable<Integer> {
     }
     String token;
     try {
-      AttestationMinter minter = new AttestationMinter(keyId, issuer != null ? issuer : keyId, privateKey);
-      token = minter.mint(Iccid.parse(iccid), Imsi.parse(imsi), Imei.parse(imei), request.publicKey(),
-          Duration.ofSeconds(ttl), Optional.ofNullable(mccmnc), Optional.ofNullable(apn), Optional.empty());
+      AttestationMinter minter =
+          new AttestationMinter(keyId, issuer != null ? issuer : keyId, privateKey);
+      token =
+          minter.mint(
+              Iccid.parse(iccid),
+              Imsi.parse(imsi),
+              Imei.parse(imei),
+              request.publicKey(),
+              Duration.ofSeconds(ttl),
+              Optional.ofNullable(mccmnc),
+              Optional.ofNullable(apn),
+              Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new CliFailure(e.getMessage());
     }

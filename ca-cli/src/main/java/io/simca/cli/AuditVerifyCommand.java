@@ -18,31 +18,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code simca audit verify}: recomputes the audit hash chain; exit 1 naming the first broken
- * row. Through the admin API by default; {@code --offline} opens the store directly for when the
- * server is down (the embedded H2 store is single-process, so this is refused while a server
- * holds it).
+ * {@code simca audit verify}: recomputes the audit hash chain; exit 1 naming the first broken row.
+ * Through the admin API by default; {@code --offline} opens the store directly for when the server
+ * is down (the embedded H2 store is single-process, so this is refused while a server holds it).
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify the audit log's hash chain.")
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = "Verify the audit log's hash chain.")
 final class AuditVerifyCommand implements Callable<Integer> {
 
   /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
   private static final int H2_DATABASE_IN_USE = 90020;
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Option(names = "--offline", description = "Open the store directly instead of asking the server (server stopped)")
+  @Option(
+      names = "--offline",
+      description = "Open the store directly instead of asking the server (server stopped)")
   boolean offline;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -54,11 +54,21 @@ final class AuditVerifyCommand implements Callable<Integer> {
     }
     JsonObject broken = r.getJsonObject("break");
     if (!r.getBoolean("ok", false) && broken != null) {
-      throw new CliFailure("audit chain BROKEN at seq " + broken.getLong("seq") + " (" + broken.getString("problem") + "): "
-          + broken.getString("detail") + "; " + r.getLong("checked", 0L) + " event(s) verified before it");
+      throw new CliFailure(
+          "audit chain BROKEN at seq "
+              + broken.getLong("seq")
+              + " ("
+              + broken.getString("problem")
+              + "): "
+              + broken.getString("detail")
+              + "; "
+              + r.getLong("checked", 0L)
+              + " event(s) verified before it");
     }
     if (!output.json()) {
-      out.printf("audit chain ok: %d event(s) verified, head seq %d%n", r.getLong("checked", 0L), r.getLong("lastSeq", 0L));
+      out.printf(
+          "audit chain ok: %d event(s) verified, head seq %d%n",
+          r.getLong("checked", 0L), r.getLong("lastSeq", 0L));
       out.flush();
     }
     return 0;
@@ -69,21 +79,34 @@ final class AuditVerifyCommand implements Callable<Integer> {
     DataDir dir = data.dataDir(cfg);
     StoreSettings settings = SimcaServer.storeSettings(cfg.store(), dir).withPoolSize(2);
     if (cfg.store().embedded() && !Files.exists(dir.root().resolve("simca.mv.db"))) {
-      throw new CliFailure("no store in " + dir.root() + " (simca.mv.db missing; is --data the server's data dir?)");
+      throw new CliFailure(
+          "no store in " + dir.root() + " (simca.mv.db missing; is --data the server's data dir?)");
     }
     VerifyResult v;
     try (Stores stores = Stores.open(settings)) {
       v = stores.audit().verify();
     } catch (RuntimeException e) {
       if (inUse(e)) {
-        throw new CliFailure("the store in " + dir.root() + " is in use by a running server (embedded H2 allows one "
-            + "process): run `simca audit verify` without --offline, or stop the server first");
+        throw new CliFailure(
+            "the store in "
+                + dir.root()
+                + " is in use by a running server (embedded H2 allows one "
+                + "process): run `simca audit verify` without --offline, or stop the server first");
       }
-      throw new CliFailure("cannot open the store " + settings.redactedUrl() + ": " + e.getMessage());
+      throw new CliFailure(
+          "cannot open the store " + settings.redactedUrl() + ": " + e.getMessage());
     }
-    JsonObject r = new JsonObject().put("ok", v.ok()).put("checked", v.checked()).put("lastSeq", v.lastSeq());
-    v.firstBreak().ifPresent(b -> r.put("break", new JsonObject()
-        .put("seq", b.seq()).put("problem", b.problem().name()).put("detail", b.detail())));
+    JsonObject r =
+        new JsonObject().put("ok", v.ok()).put("checked", v.checked()).put("lastSeq", v.lastSeq());
+    v.firstBreak()
+        .ifPresent(
+            b ->
+                r.put(
+                    "break",
+                    new JsonObject()
+                        .put("seq", b.seq())
+                        .put("problem", b.problem().name())
+                        .put("detail", b.detail())));
     return r;
   }
 

@@ -3,8 +3,14 @@ package io.simca.cli;
 import picocli.CommandLine.Command;
 
 /** {@code simca ca ...}: the issuing hierarchy (offline root, issuing CAs, OCSP responders). */
-@Command(name = "ca", mixinStandardHelpOptions = true,
+@Command(
+    name = "ca",
+    mixinStandardHelpOptions = true,
     description = "Manage the CA hierarchy.",
-    subcommands = {CaInitCommand.class, CaListCommand.class, CaIssueIntermediateCommand.class, CaRotateCommand.class})
-final class CaCommand {
-}
+    subcommands = {
+      CaInitCommand.class,
+      CaListCommand.class,
+      CaIssueIntermediateCommand.class,
+      CaRotateCommand.class
+    })
+final class CaCommand {}

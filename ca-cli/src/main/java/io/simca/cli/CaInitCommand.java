@@ -18,51 +18,79 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code simca ca init}: root (offline, P-384), issuing CA {@code default} (P-256), its OCSP
- * responder, the server TLS certificate and the first operator credential. Never prompts:
- * without {@code --root-pass-file} it generates the root passphrase (dev hierarchy) and says so.
+ * responder, the server TLS certificate and the first operator credential. Never prompts: without
+ * {@code --root-pass-file} it generates the root passphrase (dev hierarchy) and says so.
  */
-@Command(name = "init", mixinStandardHelpOptions = true, description = "Create the CA hierarchy in the data dir.")
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = "Create the CA hierarchy in the data dir.")
 final class CaInitCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Option(names = "--root-pass-file", paramLabel = "FILE",
-      description = "File holding the root key passphrase. Without it a passphrase is generated into <data>/ca/root.pass (development only).")
+  @Option(
+      names = "--root-pass-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the root key passphrase. Without it a passphrase is generated into <data>/ca/root.pass (development only).")
   Path rootPassFile;
 
-  @Option(names = "--host-name", paramLabel = "NAME", description = "Extra DNS name or IP for the server TLS certificate (repeatable).")
+  @Option(
+      names = "--host-name",
+      paramLabel = "NAME",
+      description = "Extra DNS name or IP for the server TLS certificate (repeatable).")
   List<String> hostNames = new ArrayList<>();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     SimcaConfig cfg = data.loadConfig();
     List<String> names = new ArrayList<>(cfg.server().hostNames());
     names.addAll(hostNames);
-    initialise(data.dataDir(cfg), cfg, rootPassFile, names, spec.commandLine().getOut(), spec.commandLine().getErr());
+    initialise(
+        data.dataDir(cfg),
+        cfg,
+        rootPassFile,
+        names,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
     return 0;
   }
 
-  static InitResult initialise(DataDir dir, SimcaConfig cfg, Path rootPassFile, PrintWriter out, PrintWriter err) {
+  static InitResult initialise(
+      DataDir dir, SimcaConfig cfg, Path rootPassFile, PrintWriter out, PrintWriter err) {
     return initialise(dir, cfg, rootPassFile, cfg.server().hostNames(), out, err);
   }
 
-  static InitResult initialise(DataDir dir, SimcaConfig cfg, Path rootPassFile, List<String> hostNames, PrintWriter out, PrintWriter err) {
+  static InitResult initialise(
+      DataDir dir,
+      SimcaConfig cfg,
+      Path rootPassFile,
+      List<String> hostNames,
+      PrintWriter out,
+      PrintWriter err) {
     char[] pass = rootPassFile == null ? null : PassFiles.read(rootPassFile);
-    InitResult r = new HierarchyInitializer().init(dir, InitOptions.defaults().withRootPassphrase(pass).withHostNames(hostNames));
+    InitResult r =
+        new HierarchyInitializer()
+            .init(dir, InitOptions.defaults().withRootPassphrase(pass).withHostNames(hostNames));
     out.printf("created CA hierarchy in %s%n", dir.root());
     out.printf("  root CA (offline)     %s%n", dir.rootCert());
-    out.printf("  issuing CA '%s'   %s%n", HierarchyInitializer.DEFAULT_LABEL, dir.issuingCert(HierarchyInitializer.DEFAULT_LABEL));
+    out.printf(
+        "  issuing CA '%s'   %s%n",
+        HierarchyInitializer.DEFAULT_LABEL, dir.issuingCert(HierarchyInitializer.DEFAULT_LABEL));
     out.printf("  OCSP responder        %s%n", dir.ocspCert(HierarchyInitializer.DEFAULT_LABEL));
     out.printf("  server TLS            %s%n", dir.tlsCert());
-    out.printf("  operator credential   %s (passphrase in %s)%n", dir.operatorP12("admin"), dir.operatorPass("admin"));
+    out.printf(
+        "  operator credential   %s (passphrase in %s)%n",
+        dir.operatorP12("admin"), dir.operatorPass("admin"));
     out.flush();
     if (r.devHierarchy()) {
-      err.printf("simca: WARNING development hierarchy: the root key passphrase was generated into %s. "
-          + "For production run `simca ca init --root-pass-file FILE` and keep the root key offline.%n", dir.rootPassFile());
+      err.printf(
+          "simca: WARNING development hierarchy: the root key passphrase was generated into %s. "
+              + "For production run `simca ca init --root-pass-file FILE` and keep the root key offline.%n",
+          dir.rootPassFile());
       err.flush();
     }
     return r;

@@ -10,28 +10,38 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code simca ca issue-intermediate --label L}: a new issuing CA (P-256) and its OCSP responder, signed by the root. */
-@Command(name = "issue-intermediate", mixinStandardHelpOptions = true, description = "Create a new issuing CA under the root.")
+/**
+ * {@code simca ca issue-intermediate --label L}: a new issuing CA (P-256) and its OCSP responder,
+ * signed by the root.
+ */
+@Command(
+    name = "issue-intermediate",
+    mixinStandardHelpOptions = true,
+    description = "Create a new issuing CA under the root.")
 final class CaIssueIntermediateCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  RootPassOption rootPass;
+  @Mixin RootPassOption rootPass;
 
-  @Option(names = "--label", required = true, paramLabel = "LABEL", description = "Label of the new issuing CA ([a-z0-9-], 1-32)")
+  @Option(
+      names = "--label",
+      required = true,
+      paramLabel = "LABEL",
+      description = "Label of the new issuing CA ([a-z0-9-], 1-32)")
   String label;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     DataDir dir = data.dataDir(data.loadConfig());
     CaInfo ca = new HierarchyService().issueIntermediate(dir, label, rootPass.read(dir));
-    spec.commandLine().getOut().printf("issued CA '%s': %s (%s)%nrestart the server to serve /.well-known/est/%s/%n",
-        label, ca.subject(), ca.certificateFile(), label);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "issued CA '%s': %s (%s)%nrestart the server to serve /.well-known/est/%s/%n",
+            label, ca.subject(), ca.certificateFile(), label);
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -15,22 +15,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code simca cert list [--iccid I] [--status S]}: certificates, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List certificates (newest first).")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List certificates (newest first).")
 final class CertListCommand implements Callable<Integer> {
 
-  static final List<Tables.Column> COLUMNS = List.of(
-      new Tables.Column("SERIAL", "serial", 32), new Tables.Column("STATUS", "status", 8),
-      new Tables.Column("NOT AFTER", "notAfter", 24), new Tables.Column("ICCID", "iccid", 22),
-      new Tables.Column("CA", "caLabel", 10), new Tables.Column("REASON", "revocationReason", 0));
+  static final List<Tables.Column> COLUMNS =
+      List.of(
+          new Tables.Column("SERIAL", "serial", 32), new Tables.Column("STATUS", "status", 8),
+          new Tables.Column("NOT AFTER", "notAfter", 24), new Tables.Column("ICCID", "iccid", 22),
+          new Tables.Column("CA", "caLabel", 10),
+              new Tables.Column("REASON", "revocationReason", 0));
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
   @Option(names = "--iccid", paramLabel = "ICCID")
   String iccid;
@@ -41,11 +43,13 @@ final class CertListCommand implements Callable<Integer> {
   @Option(names = "--offset", paramLabel = "N")
   int offset;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N certificates (default 100, max 1000)")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most N certificates (default 100, max 1000)")
   int limit = 100;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {

@@ -13,32 +13,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code simca cert revoke SERIAL --reason R}: revokes one certificate (RFC 5280 §5.3.1 reason names). */
+/**
+ * {@code simca cert revoke SERIAL --reason R}: revokes one certificate (RFC 5280 §5.3.1 reason
+ * names).
+ */
 @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke one certificate.")
 final class CertRevokeCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
   @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial number in hex")
   String serial;
 
-  @Option(names = "--reason", required = true, paramLabel = "REASON", converter = ReasonConverter.class,
-      description = "RFC 5280 reason: unspecified, keyCompromise, caCompromise, affiliationChanged, superseded, "
-          + "cessationOfOperation, privilegeWithdrawn")
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "REASON",
+      converter = ReasonConverter.class,
+      description =
+          "RFC 5280 reason: unspecified, keyCompromise, caCompromise, affiliationChanged, superseded, "
+              + "cessationOfOperation, privilegeWithdrawn")
   RevocationReason reason;
 
-  @Option(names = "--invalidity-date", paramLabel = "ISO-8601", description = "When the key is known or suspected to have been compromised (RFC 5280 §5.3.2)")
+  @Option(
+      names = "--invalidity-date",
+      paramLabel = "ISO-8601",
+      description = "When the key is known or suspected to have been compromised (RFC 5280 §5.3.2)")
   Instant invalidityDate;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -53,7 +60,8 @@ final class CertRevokeCommand implements Callable<Integer> {
     } else if (r.getBoolean("revoked", false)) {
       out.printf("revoked certificate %s (%s)%n", r.getString("serial", serial), reason.cliName());
     } else {
-      out.printf("certificate %s was already revoked; nothing changed%n", r.getString("serial", serial));
+      out.printf(
+          "certificate %s was already revoked; nothing changed%n", r.getString("serial", serial));
     }
     out.flush();
     return 0;

@@ -11,23 +11,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code simca cert show SERIAL}: the certificate record and its PEM. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a certificate (serial in hex).")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Show a certificate (serial in hex).")
 final class CertShowCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
   @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial number in hex")
   String serial;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -36,8 +35,26 @@ final class CertShowCommand implements Callable<Integer> {
     if (output.json()) {
       out.println(c.encode());
     } else {
-      Tables.fields(out, c, List.of("serial", "status", "subject", "iccid", "imei", "tenant", "caLabel", "caId", "profile",
-          "notBefore", "notAfter", "revokedAt", "revocationReason", "invalidityDate", "createdAt", "spkiSha256"));
+      Tables.fields(
+          out,
+          c,
+          List.of(
+              "serial",
+              "status",
+              "subject",
+              "iccid",
+              "imei",
+              "tenant",
+              "caLabel",
+              "caId",
+              "profile",
+              "notBefore",
+              "notAfter",
+              "revokedAt",
+              "revocationReason",
+              "invalidityDate",
+              "createdAt",
+              "spkiSha256"));
       if (c.getString("pem") != null) {
         out.print(c.getString("pem"));
       }

@@ -6,13 +6,22 @@ import io.simca.ca.hierarchy.DataDir;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --data} and {@code --config}, shared by every command (DESIGN.md: default ./data, config/simca.yaml). */
+/**
+ * {@code --data} and {@code --config}, shared by every command (DESIGN.md: default ./data,
+ * config/simca.yaml).
+ */
 final class DataOptions {
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: dataDir from config, ./data)")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Data directory (default: dataDir from config, ./data)")
   Path data;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: config/simca.yaml if present)")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Config file (default: config/simca.yaml if present)")
   Path config;
 
   SimcaConfig loadConfig() {
@@ -21,7 +30,10 @@ final class DataOptions {
     return new ConfigLoader().load(file, explicit, System.getenv());
   }
 
-  /** {@code config/simca.yaml} under the install (the launcher sets simca.home), else under the working dir. */
+  /**
+   * {@code config/simca.yaml} under the install (the launcher sets simca.home), else under the
+   * working dir.
+   */
   static Path defaultConfig() {
     return home().resolve("config").resolve("simca.yaml");
   }

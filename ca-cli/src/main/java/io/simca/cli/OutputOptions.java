@@ -5,9 +5,15 @@ import picocli.CommandLine.Option;
 /** {@code -o text|json}: human tables by default, JSON lines for scripts and SIEMs. */
 final class OutputOptions {
 
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "Output format: text (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "Output format: text (default) or json")
   Format format = Format.text;
 
   boolean json() {

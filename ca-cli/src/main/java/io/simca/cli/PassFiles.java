@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Reads a passphrase file (first line, trailing newline stripped), failing with one clear line. */
 final class PassFiles {
 
-  private PassFiles() {
-  }
+  private PassFiles() {}
 
   static char[] read(Path file) {
     try {
@@ -21,7 +20,8 @@ final class PassFiles {
       }
       return line.toCharArray();
     } catch (IOException e) {
-      throw new CliFailure("cannot read passphrase file " + file + " (" + e.getClass().getSimpleName() + ")");
+      throw new CliFailure(
+          "cannot read passphrase file " + file + " (" + e.getClass().getSimpleName() + ")");
     }
   }
 }

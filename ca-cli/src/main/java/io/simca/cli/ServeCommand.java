@@ -13,16 +13,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code simca serve}: initialise an empty data dir (dev hierarchy), then run the node until SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Start the CA (EST, OCSP/CRL, admin API). On an empty data dir, runs `ca init` first.")
+/**
+ * {@code simca serve}: initialise an empty data dir (dev hierarchy), then run the node until
+ * SIGTERM.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the CA (EST, OCSP/CRL, admin API). On an empty data dir, runs `ca init` first.")
 final class ServeCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -34,18 +38,32 @@ final class ServeCommand implements Callable<Integer> {
     }
     RunningServer server = SimcaServer.start(cfg, dir);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "simca-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "simca-shutdown"));
     var s = cfg.server();
     out.printf("simca is running (data: %s)%n", dir.root());
-    out.printf("  EST       https://%s:%d/.well-known/est/  (labels: %s)%n", s.est().host(), server.estPort(),
-        String.join(", ", server.context().hierarchy().all().stream().filter(IssuingCa::active).map(IssuingCa::label).toList()));
-    out.printf("  OCSP/CRL  http://%s:%d/ocsp  http://%s:%d/crl/<label>.crl  /health  /metrics%n",
+    out.printf(
+        "  EST       https://%s:%d/.well-known/est/  (labels: %s)%n",
+        s.est().host(),
+        server.estPort(),
+        String.join(
+            ", ",
+            server.context().hierarchy().all().stream()
+                .filter(IssuingCa::active)
+                .map(IssuingCa::label)
+                .toList()));
+    out.printf(
+        "  OCSP/CRL  http://%s:%d/ocsp  http://%s:%d/crl/<label>.crl  /health  /metrics%n",
         s.http().host(), server.httpPort(), s.http().host(), server.httpPort());
-    out.printf("  admin     https://%s:%d/admin/v1/  (mTLS, operator credential %s)%n", s.admin().host(), server.adminPort(),
-        dir.operatorP12("admin"));
+    out.printf(
+        "  admin     https://%s:%d/admin/v1/  (mTLS, operator credential %s)%n",
+        s.admin().host(), server.adminPort(), dir.operatorP12("admin"));
     out.printf("  trust anchor %s%n", dir.rootCert());
     out.flush();
     stopped.await();

@@ -22,37 +22,45 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code simca sim import FILE.csv}: checks the whole file locally (every bad line reported with
- * its number, nothing sent if any is bad unless {@code --skip-invalid}), then uploads it in
- * chunks. Each chunk is one transaction on the server; if a chunk is refused (an ICCID already
- * exists) the chunks before it stay imported and the message says how many, so re-running with
- * {@code --skip-existing} resumes the import.
+ * its number, nothing sent if any is bad unless {@code --skip-invalid}), then uploads it in chunks.
+ * Each chunk is one transaction on the server; if a chunk is refused (an ICCID already exists) the
+ * chunks before it stay imported and the message says how many, so re-running with {@code
+ * --skip-existing} resumes the import.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import SIMs from a CSV file (iccid,imsi,imei,tenant).")
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Import SIMs from a CSV file (iccid,imsi,imei,tenant).")
 final class SimImportCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
-  @Parameters(index = "0", paramLabel = "FILE.csv", description = "CSV with the header iccid,imsi,imei,tenant (imei may be empty)")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE.csv",
+      description = "CSV with the header iccid,imsi,imei,tenant (imei may be empty)")
   Path file;
 
-  @Option(names = "--skip-invalid", description = "Import the valid rows and skip the invalid ones (listed on stderr)")
+  @Option(
+      names = "--skip-invalid",
+      description = "Import the valid rows and skip the invalid ones (listed on stderr)")
   boolean skipInvalid;
 
   @Option(names = "--skip-existing", description = "Skip ICCIDs that are already in the inventory")
   boolean skipExisting;
 
-  @Option(names = "--chunk-rows", paramLabel = "N", hidden = true, description = "Rows per upload request (default 20000)")
+  @Option(
+      names = "--chunk-rows",
+      paramLabel = "N",
+      hidden = true,
+      description = "Rows per upload request (default 20000)")
   int chunkRows = 20_000;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -65,36 +73,52 @@ final class SimImportCommand implements Callable<Integer> {
     List<SimCsv.LineError> errors = new ArrayList<>();
     long[] valid = {0};
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      SimCsv.read(in, line -> {
-        if (line instanceof SimCsv.Invalid bad) {
-          errors.add(bad.asError());
-        } else {
-          valid[0]++;
-        }
-      });
+      SimCsv.read(
+          in,
+          line -> {
+            if (line instanceof SimCsv.Invalid bad) {
+              errors.add(bad.asError());
+            } else {
+              valid[0]++;
+            }
+          });
     }
-    errors.forEach(e -> err.printf("%s:%d: %s%s%n", file, e.line(), skipInvalid ? "skipped: " : "", e.error()));
+    errors.forEach(
+        e ->
+            err.printf("%s:%d: %s%s%n", file, e.line(), skipInvalid ? "skipped: " : "", e.error()));
     if (!errors.isEmpty() && (!skipInvalid || valid[0] == 0)) {
-      throw new CliFailure(errors.size() + " invalid row(s) in " + file + ", nothing imported"
-          + (valid[0] > 0 ? " (fix them, or use --skip-invalid to import the " + valid[0] + " valid row(s))" : ""));
+      throw new CliFailure(
+          errors.size()
+              + " invalid row(s) in "
+              + file
+              + ", nothing imported"
+              + (valid[0] > 0
+                  ? " (fix them, or use --skip-invalid to import the " + valid[0] + " valid row(s))"
+                  : ""));
     }
     // Pass 2: upload the valid rows in chunks, each with the canonical header.
     Upload upload = new Upload(admin.connect(data), err, valid[0]);
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      SimCsv.read(in, line -> {
-        if (line instanceof SimCsv.Valid v) {
-          upload.add(v);
-        }
-      });
+      SimCsv.read(
+          in,
+          line -> {
+            if (line instanceof SimCsv.Valid v) {
+              upload.add(v);
+            }
+          });
     }
     upload.flush();
-    JsonObject result = new JsonObject().put("inserted", upload.inserted).put("skippedExisting", upload.skippedExisting)
-        .put("skippedInvalid", errors.size());
+    JsonObject result =
+        new JsonObject()
+            .put("inserted", upload.inserted)
+            .put("skippedExisting", upload.skippedExisting)
+            .put("skippedInvalid", errors.size());
     if (output.json()) {
       out.println(result.encode());
     } else {
-      out.printf("imported %d SIM(s) from %s (skipped: %d existing, %d invalid)%n", upload.inserted, file,
-          upload.skippedExisting, errors.size());
+      out.printf(
+          "imported %d SIM(s) from %s (skipped: %d existing, %d invalid)%n",
+          upload.inserted, file, upload.skippedExisting, errors.size());
     }
     out.flush();
     return 0;
@@ -126,8 +150,15 @@ final class SimImportCommand implements Callable<Integer> {
         firstLine = v.line();
       }
       SimRow r = v.row();
-      chunk.append(r.iccid()).append(',').append(r.imsi()).append(',').append(r.imei() == null ? "" : r.imei())
-          .append(',').append(r.tenant()).append('\n');
+      chunk
+          .append(r.iccid())
+          .append(',')
+          .append(r.imsi())
+          .append(',')
+          .append(r.imei() == null ? "" : r.imei())
+          .append(',')
+          .append(r.tenant())
+          .append('\n');
       lastLine = v.line();
       if (++rows == chunkRows) {
         flush();
@@ -138,11 +169,18 @@ final class SimImportCommand implements Callable<Integer> {
       if (rows == 0) {
         return;
       }
-      AdminClient.Response r = client.postCsv("/sims/import", Map.of("skipExisting", skipExisting), chunk.toString());
+      AdminClient.Response r =
+          client.postCsv("/sims/import", Map.of("skipExisting", skipExisting), chunk.toString());
       if (!r.ok()) {
-        String where = total > chunkRows ? "rows of lines " + firstLine + "-" + lastLine + " refused: " : "";
-        String before = inserted > 0 ? "; " + inserted + " SIM(s) from earlier lines were imported "
-            + "(re-run with --skip-existing to continue)" : "";
+        String where =
+            total > chunkRows ? "rows of lines " + firstLine + "-" + lastLine + " refused: " : "";
+        String before =
+            inserted > 0
+                ? "; "
+                    + inserted
+                    + " SIM(s) from earlier lines were imported "
+                    + "(re-run with --skip-existing to continue)"
+                : "";
         throw new CliFailure(where + r.detail() + before);
       }
       inserted += r.body().getLong("inserted", 0L);

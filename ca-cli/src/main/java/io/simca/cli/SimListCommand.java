@@ -16,26 +16,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code simca sim list}: SIMs by ICCID, filtered and paged. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List SIMs (ordered by ICCID).")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List SIMs (ordered by ICCID).")
 final class SimListCommand implements Callable<Integer> {
 
-  static final List<Tables.Column> COLUMNS = List.of(
-      new Tables.Column("ICCID", "iccid", 22), new Tables.Column("IMSI", "imsi", 15), new Tables.Column("IMEI", "imei", 15),
-      new Tables.Column("TENANT", "tenant", 16), new Tables.Column("STATUS", "status", 0));
+  static final List<Tables.Column> COLUMNS =
+      List.of(
+          new Tables.Column("ICCID", "iccid", 22),
+          new Tables.Column("IMSI", "imsi", 15),
+          new Tables.Column("IMEI", "imei", 15),
+          new Tables.Column("TENANT", "tenant", 16),
+          new Tables.Column("STATUS", "status", 0));
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
   @Option(names = "--tenant", paramLabel = "T")
   String tenant;
 
-  @Option(names = "--status", paramLabel = "S", description = "active, suspended, lost, stolen or decommissioned")
+  @Option(
+      names = "--status",
+      paramLabel = "S",
+      description = "active, suspended, lost, stolen or decommissioned")
   SimStatus status;
 
   @Option(names = "--prefix", paramLabel = "P", description = "Leading ICCID digits")
@@ -44,11 +51,13 @@ final class SimListCommand implements Callable<Integer> {
   @Option(names = "--offset", paramLabel = "N")
   int offset;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N SIMs (default 100, max 1000)")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most N SIMs (default 100, max 1000)")
   int limit = 100;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -64,7 +73,11 @@ final class SimListCommand implements Callable<Integer> {
     Tables.print(out, items, COLUMNS, output.json());
     if (!output.json()) {
       long total = page.getLong("total", 0L);
-      out.printf(items.isEmpty() ? "no SIMs (%3$d in all)%n" : "SIMs %d-%d of %d%n", offset + 1, offset + items.size(), total);
+      out.printf(
+          items.isEmpty() ? "no SIMs (%3$d in all)%n" : "SIMs %d-%d of %d%n",
+          offset + 1,
+          offset + items.size(),
+          total);
     }
     out.flush();
     return 0;

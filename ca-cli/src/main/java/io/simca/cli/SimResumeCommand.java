@@ -2,7 +2,6 @@ package io.simca.cli;
 
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,26 +14,27 @@ import picocli.CommandLine.Spec;
  * {@code simca sim resume ICCID [--force]}: a suspended SIM may enrol again. A lost, stolen or
  * decommissioned SIM stays barred unless {@code --force}; its revoked certificates stay revoked.
  */
-@Command(name = "resume", mixinStandardHelpOptions = true, description = "Let a suspended SIM enrol again.")
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    description = "Let a suspended SIM enrol again.")
 final class SimResumeCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
   @Parameters(index = "0", paramLabel = "ICCID")
   String iccid;
 
-  @Option(names = "--force", description = "Also resume a SIM reported lost, stolen or decommissioned")
+  @Option(
+      names = "--force",
+      description = "Also resume a SIM reported lost, stolen or decommissioned")
   boolean force;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -45,7 +45,8 @@ final class SimResumeCommand implements Callable<Integer> {
     if (output.json()) {
       out.println(r.encode());
     } else if (r.getBoolean("changed", false)) {
-      out.printf("SIM %s resumed (%s -> %s)%n", iccid, r.getString("previous"), r.getString("status"));
+      out.printf(
+          "SIM %s resumed (%s -> %s)%n", iccid, r.getString("previous"), r.getString("status"));
     } else {
       out.printf("SIM %s is already %s; nothing changed%n", iccid, r.getString("status"));
     }

@@ -12,23 +12,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code simca sim show ICCID}: the SIM and its latest certificates. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a SIM and its certificates.")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Show a SIM and its certificates.")
 final class SimShowCommand implements Callable<Integer> {
 
-  @Mixin
-  DataOptions data;
+  @Mixin DataOptions data;
 
-  @Mixin
-  AdminOptions admin;
+  @Mixin AdminOptions admin;
 
-  @Mixin
-  OutputOptions output;
+  @Mixin OutputOptions output;
 
   @Parameters(index = "0", paramLabel = "ICCID")
   String iccid;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -37,8 +36,19 @@ final class SimShowCommand implements Callable<Integer> {
     if (output.json()) {
       out.println(sim.encode());
     } else {
-      Tables.fields(out, sim, List.of("iccid", "imsi", "imei", "tenant", "status", "statusReason", "imeiLockedAt",
-          "createdAt", "updatedAt"));
+      Tables.fields(
+          out,
+          sim,
+          List.of(
+              "iccid",
+              "imsi",
+              "imei",
+              "tenant",
+              "status",
+              "statusReason",
+              "imeiLockedAt",
+              "createdAt",
+              "updatedAt"));
       JsonArray certs = sim.getJsonArray("certificates", new JsonArray());
       out.printf("certificates:     %d%n", certs.size());
       if (!certs.isEmpty()) {

@@ -6,20 +6,24 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code simca}: the admin tool. Thin by design: each subcommand parses its options and calls a
- * service from ca-server. Exit codes (DESIGN.md): 0 success, 1 refused or failed with one line
- * on stderr, 2 usage error.
+ * service from ca-server. Exit codes (DESIGN.md): 0 success, 1 refused or failed with one line on
+ * stderr, 2 usage error.
  */
-@Command(name = "simca", mixinStandardHelpOptions = true, versionProvider = SimcaCli.Version.class,
-    description = "Short-lived certificate authority for cellular IoT fleets (EST + SIM attestation, OCSP, CRL).",
+@Command(
+    name = "simca",
+    mixinStandardHelpOptions = true,
+    versionProvider = SimcaCli.Version.class,
+    description =
+        "Short-lived certificate authority for cellular IoT fleets (EST + SIM attestation, OCSP, CRL).",
     subcommands = {
-        ServeCommand.class,
-        CaCommand.class,
-        SimCommand.class,
-        CertCommand.class,
-        CrlCommand.class,
-        AuditCommand.class,
-        AttesterCommand.class,
-        CommandLine.HelpCommand.class
+      ServeCommand.class,
+      CaCommand.class,
+      SimCommand.class,
+      CertCommand.class,
+      CrlCommand.class,
+      AuditCommand.class,
+      AttesterCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class SimcaCli {
 
@@ -32,11 +36,14 @@ public final class SimcaCli {
     return run(null, null, args);
   }
 
-  /** As {@link #run(String...)} with the command's stdout and stderr given (null = the process's). */
+  /**
+   * As {@link #run(String...)} with the command's stdout and stderr given (null = the process's).
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new SimcaCli())
-        .setExecutionExceptionHandler(new OneLineErrors())
-        .setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli =
+        new CommandLine(new SimcaCli())
+            .setExecutionExceptionHandler(new OneLineErrors())
+            .setCaseInsensitiveEnumValuesAllowed(true);
     if (out != null) {
       cli.setOut(out);
     }

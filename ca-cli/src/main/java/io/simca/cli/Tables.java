@@ -9,11 +9,9 @@ import java.util.List;
 final class Tables {
 
   /** A column: its heading, the JSON field it shows, its width. */
-  record Column(String heading, String field, int width) {
-  }
+  record Column(String heading, String field, int width) {}
 
-  private Tables() {
-  }
+  private Tables() {}
 
   /** One JSON object per line ({@code -o json}), or a table with a heading. */
   static void print(PrintWriter out, JsonArray items, List<Column> columns, boolean json) {
@@ -32,7 +30,9 @@ final class Tables {
     }
   }
 
-  /** {@code key: value} lines for one object, in the order of {@code fields}, skipping absent ones. */
+  /**
+   * {@code key: value} lines for one object, in the order of {@code fields}, skipping absent ones.
+   */
   static void fields(PrintWriter out, JsonObject o, List<String> fields) {
     for (String f : fields) {
       Object v = o.getValue(f);

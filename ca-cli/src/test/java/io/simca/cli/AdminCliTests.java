@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The online CLI commands against a real node: SIM inventory, certificates, audit, roles, TLS, exit codes. */
+/**
+ * The online CLI commands against a real node: SIM inventory, certificates, audit, roles, TLS, exit
+ * codes.
+ */
 abstract class AdminCliTests extends AdminNodeFixture {
 
   private long importedCount(String prefix) {
@@ -31,8 +34,13 @@ abstract class AdminCliTests extends AdminNodeFixture {
   @Test
   void simImport_validFile_importsEveryRowAndShowAndListSeeThem() {
     String p = freshPrefix();
-    Path f = csv("good", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "acme"), TestIds.row(p, 2, "acme"),
-        TestIds.iccid(p, 3) + "," + TestIds.imsi(3) + ",,globex");
+    Path f =
+        csv(
+            "good",
+            "iccid,imsi,imei,tenant",
+            TestIds.row(p, 1, "acme"),
+            TestIds.row(p, 2, "acme"),
+            TestIds.iccid(p, 3) + "," + TestIds.imsi(3) + ",,globex");
 
     CliRun r = cli("sim", "import", f.toString());
 
@@ -40,9 +48,12 @@ abstract class AdminCliTests extends AdminNodeFixture {
     assertThat(r.out()).contains("imported 3 SIM(s)");
     CliRun show = cli("sim", "show", TestIds.iccid(p, 3));
     assertThat(show.exit()).as(show.toString()).isZero();
-    assertThat(show.out()).contains("tenant:", "globex", "status:", "active", "certificates:     0").doesNotContain("imei:");
+    assertThat(show.out())
+        .contains("tenant:", "globex", "status:", "active", "certificates:     0")
+        .doesNotContain("imei:");
     CliRun list = cli("sim", "list", "--prefix", "89" + p, "-o", "json");
-    assertThat(list.jsonLines()).extracting(j -> j.getString("iccid"))
+    assertThat(list.jsonLines())
+        .extracting(j -> j.getString("iccid"))
         .containsExactly(TestIds.iccid(p, 1), TestIds.iccid(p, 2), TestIds.iccid(p, 3));
     assertThat(list.jsonLines().get(0).getString("imei")).isEqualTo(TestIds.imei(1));
   }
@@ -50,14 +61,24 @@ abstract class AdminCliTests extends AdminNodeFixture {
   @Test
   void simList_pagesAndFilters() {
     String p = freshPrefix();
-    Path f = csv("page", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "t1"), TestIds.row(p, 2, "t2"),
-        TestIds.row(p, 3, "t1"), TestIds.row(p, 4, "t1"));
+    Path f =
+        csv(
+            "page",
+            "iccid,imsi,imei,tenant",
+            TestIds.row(p, 1, "t1"),
+            TestIds.row(p, 2, "t2"),
+            TestIds.row(p, 3, "t1"),
+            TestIds.row(p, 4, "t1"));
     assertThat(cli("sim", "import", f.toString()).exit()).isZero();
 
-    CliRun page = cli("sim", "list", "--prefix", "89" + p, "--tenant", "t1", "--offset", "1", "--limit", "1");
+    CliRun page =
+        cli("sim", "list", "--prefix", "89" + p, "--tenant", "t1", "--offset", "1", "--limit", "1");
     assertThat(page.exit()).as(page.toString()).isZero();
-    assertThat(page.out()).contains(TestIds.iccid(p, 3)).doesNotContain(TestIds.iccid(p, 1))
-        .doesNotContain(TestIds.iccid(p, 4)).contains("SIMs 2-2 of 3");
+    assertThat(page.out())
+        .contains(TestIds.iccid(p, 3))
+        .doesNotContain(TestIds.iccid(p, 1))
+        .doesNotContain(TestIds.iccid(p, 4))
+        .contains("SIMs 2-2 of 3");
     CliRun json = cli("sim", "list", "--prefix", "89" + p, "--status", "SUSPENDED", "-o", "json");
     assertThat(json.exit()).isZero();
     assertThat(json.out()).isBlank();
@@ -67,17 +88,36 @@ abstract class AdminCliTests extends AdminNodeFixture {
   void simImport_badRows_reportsEveryBadLineWithItsNumberAndImportsNothing() {
     String p = freshPrefix();
     String good = TestIds.row(p, 1, "acme");
-    String badLuhn = TestIds.iccid(p, 2).substring(0, 18) + (char) ('0' + (TestIds.check(TestIds.iccid(p, 2).substring(0, 18)) - '0' + 1) % 10)
-        + "," + TestIds.imsi(2) + ",,acme";
-    Path f = csv("bad", "iccid,imsi,imei,tenant", good, badLuhn, TestIds.row(p, 3, "bad tenant!"),
-        TestIds.iccid(p, 4) + ",12," + TestIds.imei(4) + ",acme", good.replace(",acme", ",other"), "just,three,fields");
+    String badLuhn =
+        TestIds.iccid(p, 2).substring(0, 18)
+            + (char) ('0' + (TestIds.check(TestIds.iccid(p, 2).substring(0, 18)) - '0' + 1) % 10)
+            + ","
+            + TestIds.imsi(2)
+            + ",,acme";
+    Path f =
+        csv(
+            "bad",
+            "iccid,imsi,imei,tenant",
+            good,
+            badLuhn,
+            TestIds.row(p, 3, "bad tenant!"),
+            TestIds.iccid(p, 4) + ",12," + TestIds.imei(4) + ",acme",
+            good.replace(",acme", ",other"),
+            "just,three,fields");
 
     CliRun r = cli("sim", "import", f.toString());
 
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-    assertThat(r.err()).contains(f + ":3: ICCID check digit is wrong", f + ":4: tenant", f + ":5: IMSI",
-        f + ":6: duplicate ICCID " + TestIds.iccid(p, 1) + " (first on line 2)", f + ":7: expected 4 fields");
-    assertThat(r.err()).doesNotContain(":2:").contains("simca: 5 invalid row(s) in " + f + ", nothing imported");
+    assertThat(r.err())
+        .contains(
+            f + ":3: ICCID check digit is wrong",
+            f + ":4: tenant",
+            f + ":5: IMSI",
+            f + ":6: duplicate ICCID " + TestIds.iccid(p, 1) + " (first on line 2)",
+            f + ":7: expected 4 fields");
+    assertThat(r.err())
+        .doesNotContain(":2:")
+        .contains("simca: 5 invalid row(s) in " + f + ", nothing imported");
     assertThat(importedCount(p)).isZero();
 
     CliRun skip = cli("sim", "import", f.toString(), "--skip-invalid", "-o", "json");
@@ -98,12 +138,22 @@ abstract class AdminCliTests extends AdminNodeFixture {
   @Test
   void simImport_existingIccids_refusedByNameUnlessSkipExisting() {
     String p = freshPrefix();
-    assertThat(cli("sim", "import", csv("first", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "a")).toString()).exit()).isZero();
-    Path again = csv("again", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "a"), TestIds.row(p, 2, "a"));
+    assertThat(
+            cli(
+                    "sim",
+                    "import",
+                    csv("first", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "a")).toString())
+                .exit())
+        .isZero();
+    Path again =
+        csv("again", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "a"), TestIds.row(p, 2, "a"));
 
     CliRun refused = cli("sim", "import", again.toString());
     assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
-    assertThat(refused.err()).startsWith("simca: ").contains("already in the store").contains(TestIds.iccid(p, 1));
+    assertThat(refused.err())
+        .startsWith("simca: ")
+        .contains("already in the store")
+        .contains(TestIds.iccid(p, 1));
     assertThat(refused.err().lines()).hasSize(1);
     assertThat(importedCount(p)).isEqualTo(1);
 
@@ -129,8 +179,18 @@ abstract class AdminCliTests extends AdminNodeFixture {
   @Test
   void simResume_suspendedResumes_barredNeedsForce_andBothAreAudited() {
     String p = freshPrefix();
-    assertThat(cli("sim", "import", csv("res", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "a"), TestIds.row(p, 2, "a")).toString())
-        .exit()).isZero();
+    assertThat(
+            cli(
+                    "sim",
+                    "import",
+                    csv(
+                            "res",
+                            "iccid,imsi,imei,tenant",
+                            TestIds.row(p, 1, "a"),
+                            TestIds.row(p, 2, "a"))
+                        .toString())
+                .exit())
+        .isZero();
     String suspended = TestIds.iccid(p, 1);
     String lost = TestIds.iccid(p, 2);
     node.stores().sims().updateStatus(suspended, SimStatus.SUSPENDED, "imei_mismatch");
@@ -150,15 +210,19 @@ abstract class AdminCliTests extends AdminNodeFixture {
     assertThat(forced.json().getString("previous")).isEqualTo("lost");
 
     CliRun audit = cli("audit", "list", "--type", "sim_resume", "--iccid", lost, "-o", "json");
-    assertThat(audit.jsonLines()).extracting(j -> j.getString("outcome")).containsExactly("deny", "ok");
-    assertThat(audit.jsonLines()).allSatisfy(j -> assertThat(j.getString("actor")).isEqualTo("operator:admin(admin)"));
+    assertThat(audit.jsonLines())
+        .extracting(j -> j.getString("outcome"))
+        .containsExactly("deny", "ok");
+    assertThat(audit.jsonLines())
+        .allSatisfy(j -> assertThat(j.getString("actor")).isEqualTo("operator:admin(admin)"));
   }
 
   @Test
   void simShow_unknownOrMalformedIccid_failsWithOneLine() {
     CliRun unknown = cli("sim", "show", TestIds.iccid("99", 1));
     assertThat(unknown.exit()).isEqualTo(1);
-    assertThat(unknown.err()).isEqualTo("simca: no SIM with ICCID " + TestIds.iccid("99", 1) + " (HTTP 404)\n");
+    assertThat(unknown.err())
+        .isEqualTo("simca: no SIM with ICCID " + TestIds.iccid("99", 1) + " (HTTP 404)\n");
     CliRun bad = cli("sim", "show", "1234");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("ICCID").contains("HTTP 400");
@@ -168,21 +232,33 @@ abstract class AdminCliTests extends AdminNodeFixture {
   void certListAndShow_showTheSimsCertificatesWithPem() throws Exception {
     String p = freshPrefix();
     String iccid = TestIds.iccid(p, 1);
-    assertThat(cli("sim", "import", csv("c", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "acme")).toString()).exit()).isZero();
+    assertThat(
+            cli(
+                    "sim",
+                    "import",
+                    csv("c", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "acme")).toString())
+                .exit())
+        .isZero();
     BigInteger serial = TestCerts.issue(node, iccid, "acme");
 
     CliRun list = cli("cert", "list", "--iccid", iccid, "-o", "json");
     assertThat(list.exit()).as(list.toString()).isZero();
-    assertThat(list.jsonLines()).singleElement().satisfies(j -> {
-      assertThat(j.getString("serial")).isEqualTo(serial.toString(16));
-      assertThat(j.getString("status")).isEqualTo("issued");
-      assertThat(j.getString("caLabel")).isEqualTo("default");
-    });
+    assertThat(list.jsonLines())
+        .singleElement()
+        .satisfies(
+            j -> {
+              assertThat(j.getString("serial")).isEqualTo(serial.toString(16));
+              assertThat(j.getString("status")).isEqualTo("issued");
+              assertThat(j.getString("caLabel")).isEqualTo("default");
+            });
     CliRun show = cli("cert", "show", serial.toString(16));
     assertThat(show.exit()).as(show.toString()).isZero();
     assertThat(show.out()).contains("CN=" + iccid).contains("-----BEGIN CERTIFICATE-----");
-    assertThat(cli("sim", "show", iccid).out()).contains("certificates:     1").contains(serial.toString(16));
-    assertThat(cli("cert", "list", "--status", "revoked", "--iccid", iccid).out()).doesNotContain(serial.toString(16));
+    assertThat(cli("sim", "show", iccid).out())
+        .contains("certificates:     1")
+        .contains(serial.toString(16));
+    assertThat(cli("cert", "list", "--status", "revoked", "--iccid", iccid).out())
+        .doesNotContain(serial.toString(16));
     CliRun unknown = cli("cert", "show", "abc123");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("no certificate with serial abc123");
@@ -191,7 +267,13 @@ abstract class AdminCliTests extends AdminNodeFixture {
   @Test
   void auditList_jsonLinesForASiem_andAfterSeqCursor() {
     String p = freshPrefix();
-    assertThat(cli("sim", "import", csv("a", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "a")).toString()).exit()).isZero();
+    assertThat(
+            cli(
+                    "sim",
+                    "import",
+                    csv("a", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "a")).toString())
+                .exit())
+        .isZero();
 
     CliRun all = cli("audit", "list", "--type", "sim_import", "-o", "json", "--limit", "1000");
     assertThat(all.exit()).as(all.toString()).isZero();
@@ -201,7 +283,11 @@ abstract class AdminCliTests extends AdminNodeFixture {
     assertThat(last.getString("actor")).isEqualTo("operator:admin(admin)");
     assertThat(last.getString("detail")).contains("inserted 1");
     long seq = last.getLong("seq");
-    assertThat(cli("audit", "list", "--after-seq", Long.toString(seq - 1), "-o", "json").jsonLines().get(0).getLong("seq"))
+    assertThat(
+            cli("audit", "list", "--after-seq", Long.toString(seq - 1), "-o", "json")
+                .jsonLines()
+                .get(0)
+                .getLong("seq"))
         .isEqualTo(seq);
     CliRun text = cli("audit", "list", "--type", "sim_import");
     assertThat(text.out()).startsWith("SEQ").contains("sim_import");
@@ -224,14 +310,33 @@ abstract class AdminCliTests extends AdminNodeFixture {
 
     CliRun write = cli(concat(new String[] {"sim", "resume", TestIds.iccid("98", 1)}, as));
     assertThat(write.exit()).isEqualTo(1);
-    assertThat(write.err()).isEqualTo("simca: role auditor may not POST /admin/v1/sims/" + TestIds.iccid("98", 1)
-        + "/resume (HTTP 403)\n");
+    assertThat(write.err())
+        .isEqualTo(
+            "simca: role auditor may not POST /admin/v1/sims/"
+                + TestIds.iccid("98", 1)
+                + "/resume (HTTP 403)\n");
 
     // The raw answer is RFC 9457 problem+json.
-    var curl = Processes.run(tmp, "curl", "-sS", "-X", "POST", "-H", "Content-Type: text/csv", "--data-binary",
-        "iccid,imsi,imei,tenant\n", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
-        "--cert-type", "P12", "--cert", aud.p12() + ":" + Files.readString(aud.passFile()).strip(),
-        node.adminBase() + "/sims/import");
+    var curl =
+        Processes.run(
+            tmp,
+            "curl",
+            "-sS",
+            "-X",
+            "POST",
+            "-H",
+            "Content-Type: text/csv",
+            "--data-binary",
+            "iccid,imsi,imei,tenant\n",
+            "-w",
+            "\n%{http_code} %{content_type}",
+            "--cacert",
+            node.rootPem().toString(),
+            "--cert-type",
+            "P12",
+            "--cert",
+            aud.p12() + ":" + Files.readString(aud.passFile()).strip(),
+            node.adminBase() + "/sims/import");
     assertThat(curl.stdout()).as(curl.stderr()).endsWith("403 application/problem+json");
     JsonObject problem = new JsonObject(curl.stdout().lines().findFirst().orElseThrow());
     assertThat(problem.getInteger("status")).isEqualTo(403);
@@ -241,7 +346,8 @@ abstract class AdminCliTests extends AdminNodeFixture {
   private OperatorCredential auditor() {
     DataDir dir = node.dataDir();
     if (Files.exists(dir.operatorP12("aud"))) {
-      return new OperatorCredential("aud", OperatorRole.AUDITOR, dir.operatorP12("aud"), dir.operatorPass("aud"), null);
+      return new OperatorCredential(
+          "aud", OperatorRole.AUDITOR, dir.operatorP12("aud"), dir.operatorPass("aud"), null);
     }
     return new HierarchyService().issueOperator(dir, "aud", OperatorRole.AUDITOR);
   }
@@ -249,31 +355,103 @@ abstract class AdminCliTests extends AdminNodeFixture {
   @Test
   void curl_readsWithTheAdminCredential_andGetsProblemJsonForAnUnknownSim() throws Exception {
     DataDir dir = node.dataDir();
-    String cert = dir.operatorP12("admin") + ":" + Files.readString(dir.operatorPass("admin")).strip();
-    var cas = Processes.run(tmp, "curl", "-sS", "--cacert", node.rootPem().toString(), "--cert-type", "P12", "--cert", cert,
-        node.adminBase() + "/cas");
+    String cert =
+        dir.operatorP12("admin") + ":" + Files.readString(dir.operatorPass("admin")).strip();
+    var cas =
+        Processes.run(
+            tmp,
+            "curl",
+            "-sS",
+            "--cacert",
+            node.rootPem().toString(),
+            "--cert-type",
+            "P12",
+            "--cert",
+            cert,
+            node.adminBase() + "/cas");
     assertThat(cas.exitCode()).as(cas.stderr()).isZero();
-    assertThat(new JsonObject(cas.stdout()).getJsonArray("items").getJsonObject(0).getString("role")).isEqualTo("root");
+    assertThat(
+            new JsonObject(cas.stdout()).getJsonArray("items").getJsonObject(0).getString("role"))
+        .isEqualTo("root");
 
-    var missing = Processes.run(tmp, "curl", "-sS", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
-        "--cert-type", "P12", "--cert", cert, node.adminBase() + "/sims/" + TestIds.iccid("97", 1));
+    var missing =
+        Processes.run(
+            tmp,
+            "curl",
+            "-sS",
+            "-w",
+            "\n%{http_code} %{content_type}",
+            "--cacert",
+            node.rootPem().toString(),
+            "--cert-type",
+            "P12",
+            "--cert",
+            cert,
+            node.adminBase() + "/sims/" + TestIds.iccid("97", 1));
     assertThat(missing.stdout()).endsWith("404 application/problem+json");
-    assertThat(new JsonObject(missing.stdout().lines().findFirst().orElseThrow()).getString("detail")).startsWith("no SIM with ICCID");
+    assertThat(
+            new JsonObject(missing.stdout().lines().findFirst().orElseThrow()).getString("detail"))
+        .startsWith("no SIM with ICCID");
 
-    var json = Processes.run(tmp, "curl", "-sS", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
-        "--cert-type", "P12", "--cert", cert, "-H", "Content-Type: application/json", "-d", "{}", node.adminBase() + "/sims/import");
+    var json =
+        Processes.run(
+            tmp,
+            "curl",
+            "-sS",
+            "-w",
+            "\n%{http_code} %{content_type}",
+            "--cacert",
+            node.rootPem().toString(),
+            "--cert-type",
+            "P12",
+            "--cert",
+            cert,
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            "{}",
+            node.adminBase() + "/sims/import");
     assertThat(json.stdout()).endsWith("415 application/problem+json");
-    var bad = Processes.run(tmp, "curl", "-sS", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
-        "--cert-type", "P12", "--cert", cert, "-H", "Content-Type: text/csv", "--data-binary",
-        "iccid,imsi,imei,tenant\n" + TestIds.row("94", 1, "a") + "\n8944,1,,a\n", node.adminBase() + "/sims/import");
+    var bad =
+        Processes.run(
+            tmp,
+            "curl",
+            "-sS",
+            "-w",
+            "\n%{http_code} %{content_type}",
+            "--cacert",
+            node.rootPem().toString(),
+            "--cert-type",
+            "P12",
+            "--cert",
+            cert,
+            "-H",
+            "Content-Type: text/csv",
+            "--data-binary",
+            "iccid,imsi,imei,tenant\n" + TestIds.row("94", 1, "a") + "\n8944,1,,a\n",
+            node.adminBase() + "/sims/import");
     assertThat(bad.stdout()).endsWith("400 application/problem+json");
     JsonObject rows = new JsonObject(bad.stdout().lines().findFirst().orElseThrow());
     assertThat(rows.getJsonArray("errors").getJsonObject(0).getLong("line")).isEqualTo(3L);
     assertThat(rows.getJsonArray("errors").getJsonObject(0).getString("error")).contains("ICCID");
     assertThat(node.stores().sims().find(TestIds.iccid("94", 1))).isEmpty();
-    var paging = Processes.run(tmp, "curl", "-sS", "-w", "\n%{http_code} %{content_type}", "--cacert", node.rootPem().toString(),
-        "--cert-type", "P12", "--cert", cert, node.adminBase() + "/sims?limit=5000");
-    assertThat(paging.stdout()).contains("limit must be 1 to 1000").endsWith("400 application/problem+json");
+    var paging =
+        Processes.run(
+            tmp,
+            "curl",
+            "-sS",
+            "-w",
+            "\n%{http_code} %{content_type}",
+            "--cacert",
+            node.rootPem().toString(),
+            "--cert-type",
+            "P12",
+            "--cert",
+            cert,
+            node.adminBase() + "/sims?limit=5000");
+    assertThat(paging.stdout())
+        .contains("limit must be 1 to 1000")
+        .endsWith("400 application/problem+json");
   }
 
   @Test
@@ -292,17 +470,28 @@ abstract class AdminCliTests extends AdminNodeFixture {
     assertThat(cli("sim", "list", "--no-such-flag").exit()).isEqualTo(2);
     assertThat(CliRun.of("sim", "show").exit()).isEqualTo(2);
     assertThat(cli("cert", "revoke", "ab", "--reason", "bogus").exit()).isEqualTo(2);
-    assertThat(cli("sim", "revoke", TestIds.iccid("96", 1), "--reason", "misplaced").exit()).isEqualTo(2);
+    assertThat(cli("sim", "revoke", TestIds.iccid("96", 1), "--reason", "misplaced").exit())
+        .isEqualTo(2);
     assertThat(cli("sim", "list", "--status", "nope").exit()).isEqualTo(2);
 
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    CliRun down = CliRun.of("sim", "list", "--data", node.dataDir().root().toString(), "--server", "https://127.0.0.1:" + closed);
+    CliRun down =
+        CliRun.of(
+            "sim",
+            "list",
+            "--data",
+            node.dataDir().root().toString(),
+            "--server",
+            "https://127.0.0.1:" + closed);
     assertThat(down.exit()).isEqualTo(1);
-    assertThat(down.err()).isEqualTo("simca: cannot reach the admin API at https://127.0.0.1:" + closed
-        + ": is `simca serve` running?\n");
+    assertThat(down.err())
+        .isEqualTo(
+            "simca: cannot reach the admin API at https://127.0.0.1:"
+                + closed
+                + ": is `simca serve` running?\n");
   }
 
   private static String[] concat(String[] a, String[] b) {

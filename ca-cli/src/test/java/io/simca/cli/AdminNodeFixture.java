@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * One real node per test class (H2 or PostgreSQL, see the subclasses) and helpers to run the
- * CLI against it. Tests share the node, so each works on its own ICCID prefix.
+ * One real node per test class (H2 or PostgreSQL, see the subclasses) and helpers to run the CLI
+ * against it. Tests share the node, so each works on its own ICCID prefix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AdminNodeFixture {

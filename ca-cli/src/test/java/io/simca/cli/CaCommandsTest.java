@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code simca ca ...} as an operator runs it: real child JVM, real files, real exit codes. */
 class CaCommandsTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void caInit_createsTheContractLayout_andWarnsAboutADevHierarchy() throws Exception {
@@ -21,14 +20,34 @@ class CaCommandsTest {
     var r = CliProcess.run(tmp, "ca", "init", "--data", data.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("WARNING development hierarchy");
-    for (String f : new String[] {"ca/root.pem", "ca/root.p12", "ca/root.pass", "ca/default.pem", "ca/default.p12",
-        "ocsp/default.pem", "tls/server.pem", "tls/server.key", "operators/admin.p12", "operators/admin.pass"}) {
+    for (String f :
+        new String[] {
+          "ca/root.pem",
+          "ca/root.p12",
+          "ca/root.pass",
+          "ca/default.pem",
+          "ca/default.p12",
+          "ocsp/default.pem",
+          "tls/server.pem",
+          "tls/server.key",
+          "operators/admin.p12",
+          "operators/admin.pass"
+        }) {
       assertThat(data.resolve(f)).exists();
     }
-    for (String secret : new String[] {"ca/root.p12", "ca/root.pass", "ca/default.p12", "tls/server.key", "operators/admin.p12",
-        "operators/admin.pass"}) {
+    for (String secret :
+        new String[] {
+          "ca/root.p12",
+          "ca/root.pass",
+          "ca/default.p12",
+          "tls/server.key",
+          "operators/admin.p12",
+          "operators/admin.pass"
+        }) {
       assertThat(Files.getPosixFilePermissions(data.resolve(secret)))
-          .as(secret).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+          .as(secret)
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
     assertThat(Files.isDirectory(data.resolve("attesters"))).isTrue();
   }
@@ -38,7 +57,9 @@ class CaCommandsTest {
     Path pass = tmp.resolve("root.pass");
     Files.writeString(pass, "correct horse battery staple\n");
     Path data = tmp.resolve("data");
-    var r = CliProcess.run(tmp, "ca", "init", "--data", data.toString(), "--root-pass-file", pass.toString());
+    var r =
+        CliProcess.run(
+            tmp, "ca", "init", "--data", data.toString(), "--root-pass-file", pass.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).doesNotContain("WARNING");
     assertThat(data.resolve("ca/root.pass")).doesNotExist();
@@ -66,9 +87,14 @@ class CaCommandsTest {
     CliProcess.run(tmp, "ca", "init", "--data", data.toString());
     var text = CliProcess.run(tmp, "ca", "list", "--data", data.toString());
     assertThat(text.exitCode()).as(text.err()).isZero();
-    assertThat(text.out()).contains("default").contains("ROOT").contains("ISSUING").contains("ACTIVE");
+    assertThat(text.out())
+        .contains("default")
+        .contains("ROOT")
+        .contains("ISSUING")
+        .contains("ACTIVE");
     var json = CliProcess.run(tmp, "ca", "list", "--data", data.toString(), "-o", "json");
-    assertThat(json.out().lines()).hasSizeGreaterThanOrEqualTo(2)
+    assertThat(json.out().lines())
+        .hasSizeGreaterThanOrEqualTo(2)
         .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"keyAlgorithm\""));
   }
 
@@ -76,10 +102,13 @@ class CaCommandsTest {
   void rotate_archivesTheOldGeneration_andIssueIntermediateAddsALabel() {
     Path data = tmp.resolve("data");
     CliProcess.run(tmp, "ca", "init", "--data", data.toString());
-    var rotate = CliProcess.run(tmp, "ca", "rotate", "--label", "default", "--data", data.toString());
+    var rotate =
+        CliProcess.run(tmp, "ca", "rotate", "--label", "default", "--data", data.toString());
     assertThat(rotate.exitCode()).as(rotate.err()).isZero();
     assertThat(data.resolve("ca/archive/default-1.pem")).exists();
-    var inter = CliProcess.run(tmp, "ca", "issue-intermediate", "--label", "fleet-b", "--data", data.toString());
+    var inter =
+        CliProcess.run(
+            tmp, "ca", "issue-intermediate", "--label", "fleet-b", "--data", data.toString());
     assertThat(inter.exitCode()).as(inter.err()).isZero();
     assertThat(data.resolve("ca/fleet-b.pem")).exists();
     var list = CliProcess.run(tmp, "ca", "list", "--data", data.toString());
@@ -92,9 +121,23 @@ class CaCommandsTest {
     CliProcess.run(tmp, "ca", "init", "--data", data.toString());
     Path wrong = tmp.resolve("wrong.pass");
     Files.writeString(wrong, "not-the-passphrase\n");
-    var r = CliProcess.run(tmp, "ca", "rotate", "--label", "default", "--data", data.toString(), "--root-pass-file", wrong.toString());
+    var r =
+        CliProcess.run(
+            tmp,
+            "ca",
+            "rotate",
+            "--label",
+            "default",
+            "--data",
+            data.toString(),
+            "--root-pass-file",
+            wrong.toString());
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("simca: ").contains("passphrase").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(r.err().strip())
+        .startsWith("simca: ")
+        .contains("passphrase")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -111,15 +154,27 @@ class CaCommandsTest {
   void badConfig_stopsWithOneLineNamingTheKey() throws Exception {
     Path cfg = tmp.resolve("bad.yaml");
     Files.writeString(cfg, "server:\n  est: { port: 99999 }\n");
-    var r = CliProcess.run(tmp, "ca", "list", "--config", cfg.toString(), "--data", tmp.resolve("d").toString());
+    var r =
+        CliProcess.run(
+            tmp, "ca", "list", "--config", cfg.toString(), "--data", tmp.resolve("d").toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err().strip()).contains("server.est.port").doesNotContain("\n");
   }
 
   @Test
   void commandsOnAnUninitialisedDataDir_sayHowToFixIt() {
-    var r = CliProcess.run(tmp, Map.of(), "ca", "rotate", "--label", "default", "--data", tmp.resolve("empty").toString(),
-        "--root-pass-file", tmp.resolve("none").toString());
+    var r =
+        CliProcess.run(
+            tmp,
+            Map.of(),
+            "ca",
+            "rotate",
+            "--label",
+            "default",
+            "--data",
+            tmp.resolve("empty").toString(),
+            "--root-pass-file",
+            tmp.resolve("none").toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err().strip()).startsWith("simca: ").doesNotContain("\n");
   }

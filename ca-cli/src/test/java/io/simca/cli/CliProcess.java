@@ -15,11 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class CliProcess {
 
-  record Result(int exitCode, String out, String err) {
-  }
+  record Result(int exitCode, String out, String err) {}
 
-  private CliProcess() {
-  }
+  private CliProcess() {}
 
   static Result run(Path workDir, Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>();
@@ -41,7 +39,10 @@ final class CliProcess {
         p.destroyForcibly();
         throw new AssertionError("simca " + String.join(" ", args) + " timed out");
       }
-      return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+      return new Result(
+          p.exitValue(),
+          new String(out, StandardCharsets.UTF_8),
+          new String(err, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

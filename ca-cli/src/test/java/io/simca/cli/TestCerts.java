@@ -19,16 +19,15 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Puts an issued device certificate into a node's store the way the issuance engine would
- * (reserve, then markIssued), signed by the node's issuing CA, so admin reads have something to
- * show before the EST routes exist on this branch.
+ * Puts an issued device certificate into a node's store the way the issuance engine would (reserve,
+ * then markIssued), signed by the node's issuing CA, so admin reads have something to show before
+ * the EST routes exist on this branch.
  */
 final class TestCerts {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private TestCerts() {
-  }
+  private TestCerts() {}
 
   static BigInteger issue(TestServer node, String iccid, String tenant) throws Exception {
     IssuingCa ca = node.issuingCa();
@@ -37,15 +36,48 @@ final class TestCerts {
     Instant nb = Instant.now().minusSeconds(300);
     Instant na = nb.plus(Duration.ofHours(24));
     String subject = "CN=" + iccid + ",O=" + tenant;
-    String spki = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(device.getPublic().getEncoded()));
-    node.stores().certs().reserve(new CertificateReservation(serial, ca.keyId(), iccid, null, tenant, spki, subject,
-        "device", nb, na, "default"));
-    byte[] der = new JcaX509v3CertificateBuilder(new X500Name(ca.cert().getSubjectX500Principal().getName()), serial,
-        Date.from(nb), Date.from(na), new X500Name(subject), device.getPublic())
-        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.signingKey().key()))
-        .getEncoded();
-    node.stores().certs().markIssued(serial, der, OcspResponseRow.of(serial, ca.keyId(), OcspCertStatus.GOOD,
-        new byte[] {0x30, 0x00}, Instant.now(), Instant.now().plusSeconds(3600), Instant.now()));
+    String spki =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256").digest(device.getPublic().getEncoded()));
+    node.stores()
+        .certs()
+        .reserve(
+            new CertificateReservation(
+                serial,
+                ca.keyId(),
+                iccid,
+                null,
+                tenant,
+                spki,
+                subject,
+                "device",
+                nb,
+                na,
+                "default"));
+    byte[] der =
+        new JcaX509v3CertificateBuilder(
+                new X500Name(ca.cert().getSubjectX500Principal().getName()),
+                serial,
+                Date.from(nb),
+                Date.from(na),
+                new X500Name(subject),
+                device.getPublic())
+            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.signingKey().key()))
+            .getEncoded();
+    node.stores()
+        .certs()
+        .markIssued(
+            serial,
+            der,
+            OcspResponseRow.of(
+                serial,
+                ca.keyId(),
+                OcspCertStatus.GOOD,
+                new byte[] {0x30, 0x00},
+                Instant.now(),
+                Instant.now().plusSeconds(3600),
+                Instant.now()));
     return serial;
   }
 

@@ -3,8 +3,7 @@ package io.simca.cli;
 /** Luhn-correct ICCIDs and IMEIs for tests and the import benchmark. */
 final class TestIds {
 
-  private TestIds() {
-  }
+  private TestIds() {}
 
   /** A 19-digit ICCID {@code 89 <17 digits from prefix + n> <check>}. */
   static String iccid(String prefix, long n) {

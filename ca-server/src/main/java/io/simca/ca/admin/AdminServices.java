@@ -6,6 +6,7 @@ import io.simca.ca.store.Stores;
 public record AdminServices(SimInventory sims, CertificateCatalog certs, AuditTrail audit) {
 
   public static AdminServices create(Stores stores) {
-    return new AdminServices(new SimInventory(stores), new CertificateCatalog(stores), new AuditTrail(stores.audit()));
+    return new AdminServices(
+        new SimInventory(stores), new CertificateCatalog(stores), new AuditTrail(stores.audit()));
   }
 }

@@ -7,8 +7,8 @@ import io.simca.ca.store.VerifyResult;
 import java.util.List;
 
 /**
- * The audit log as operators and SIEMs read it: pages in seq order ({@code afterSeq} is the
- * cursor, so a SIEM polls with the last seq it saw) and a chain check. Blocking JDBC.
+ * The audit log as operators and SIEMs read it: pages in seq order ({@code afterSeq} is the cursor,
+ * so a SIEM polls with the last seq it saw) and a chain check. Blocking JDBC.
  */
 public final class AuditTrail {
 

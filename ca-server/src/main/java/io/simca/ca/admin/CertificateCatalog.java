@@ -9,7 +9,10 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Read access to issued certificates for operators ({@code cert list}, {@code cert show}). Blocking JDBC. */
+/**
+ * Read access to issued certificates for operators ({@code cert list}, {@code cert show}). Blocking
+ * JDBC.
+ */
 public final class CertificateCatalog {
 
   // RFC 5280 §4.1.2.2: at most 20 octets.
@@ -29,11 +32,21 @@ public final class CertificateCatalog {
   /** NOT_FOUND for an unknown serial, MALFORMED for one that is not hex. */
   public CertificateRow show(String serialHex) {
     BigInteger serial = parseSerial(serialHex);
-    return stores.certs().find(serial)
-        .orElseThrow(() -> new CaException(ErrorKind.NOT_FOUND, "cert_unknown", "no certificate with serial " + serialHex));
+    return stores
+        .certs()
+        .find(serial)
+        .orElseThrow(
+            () ->
+                new CaException(
+                    ErrorKind.NOT_FOUND,
+                    "cert_unknown",
+                    "no certificate with serial " + serialHex));
   }
 
-  /** Hex as the admin API and the CLI print it (lowercase; a leading {@code 0x} and colons are tolerated). */
+  /**
+   * Hex as the admin API and the CLI print it (lowercase; a leading {@code 0x} and colons are
+   * tolerated).
+   */
   public static BigInteger parseSerial(String text) {
     String s = text == null ? "" : text.strip().replace(":", "");
     if (s.startsWith("0x") || s.startsWith("0X")) {

@@ -3,8 +3,9 @@ package io.simca.ca.admin;
 /**
  * How an import treats rows it cannot write as-is.
  *
- * @param skipInvalid  import the good rows of a file with bad ones (else nothing is imported)
- * @param skipExisting leave ICCIDs that are already in the store untouched (else nothing is imported)
+ * @param skipInvalid import the good rows of a file with bad ones (else nothing is imported)
+ * @param skipExisting leave ICCIDs that are already in the store untouched (else nothing is
+ *     imported)
  */
 public record ImportOptions(boolean skipInvalid, boolean skipExisting) {
 

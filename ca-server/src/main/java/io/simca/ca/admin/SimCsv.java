@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  * endpoint (which checks every chunk again). Every row is checked, so an operator sees all bad
  * lines of a file at once instead of fixing them one upload at a time.
  *
- * <p>Rules: a header line naming the four columns is required (any order, case-insensitive);
- * fields are plain comma-separated values, surrounding blanks are ignored, blank lines are
- * skipped; ICCID and IMEI must pass their Luhn check (ITU-T E.118, 3GPP TS 23.003), the IMSI its
- * shape; an empty IMEI means "locked on first enrolment"; the tenant is 1-64 of
- * {@code [A-Za-z0-9._-]}; an ICCID seen earlier in the same file is an error on the later line.
- * Quoting is not supported: no valid value needs it.
+ * <p>Rules: a header line naming the four columns is required (any order, case-insensitive); fields
+ * are plain comma-separated values, surrounding blanks are ignored, blank lines are skipped; ICCID
+ * and IMEI must pass their Luhn check (ITU-T E.118, 3GPP TS 23.003), the IMSI its shape; an empty
+ * IMEI means "locked on first enrolment"; the tenant is 1-64 of {@code [A-Za-z0-9._-]}; an ICCID
+ * seen earlier in the same file is an error on the later line. Quoting is not supported: no valid
+ * value needs it.
  */
 public final class SimCsv {
 
@@ -39,8 +39,7 @@ public final class SimCsv {
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /** One bad line: its 1-based line number in the file and why. */
-  public record LineError(long line, String error) {
-  }
+  public record LineError(long line, String error) {}
 
   /** One line's outcome. */
   public sealed interface Line permits Valid, Invalid {
@@ -48,8 +47,7 @@ public final class SimCsv {
   }
 
   /** A good row, with the text it came from (the CLI re-sends it verbatim). */
-  public record Valid(long line, SimRow row, String text) implements Line {
-  }
+  public record Valid(long line, SimRow row, String text) implements Line {}
 
   /** A bad row. */
   public record Invalid(long line, String error) implements Line {
@@ -71,20 +69,21 @@ public final class SimCsv {
     void accept(Line line);
   }
 
-  private SimCsv() {
-  }
+  private SimCsv() {}
 
   /** Parses a whole CSV text into rows and errors (the import endpoint). */
   public static Parsed parse(String text) {
     List<SimRow> rows = new ArrayList<>();
     List<LineError> errors = new ArrayList<>();
     try {
-      read(new BufferedReader(new StringReader(text)), line -> {
-        switch (line) {
-          case Valid v -> rows.add(v.row());
-          case Invalid i -> errors.add(i.asError());
-        }
-      });
+      read(
+          new BufferedReader(new StringReader(text)),
+          line -> {
+            switch (line) {
+              case Valid v -> rows.add(v.row());
+              case Invalid i -> errors.add(i.asError());
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
@@ -131,7 +130,8 @@ public final class SimCsv {
   private static Line row(long lineNo, String text, int[] order, Map<String, Long> firstSeen) {
     String[] f = text.split(",", -1);
     if (f.length != COLUMNS.size()) {
-      return new Invalid(lineNo, "expected " + COLUMNS.size() + " fields (" + HEADER + "), found " + f.length);
+      return new Invalid(
+          lineNo, "expected " + COLUMNS.size() + " fields (" + HEADER + "), found " + f.length);
     }
     String iccid = f[order[0]].strip();
     String imsi = f[order[1]].strip();
@@ -147,13 +147,15 @@ public final class SimCsv {
       return new Invalid(lineNo, e.getMessage() + " (" + abbreviate(text) + ")");
     }
     if (!TENANT.matcher(tenant).matches()) {
-      return new Invalid(lineNo, "tenant must be 1-64 of [A-Za-z0-9._-] (" + abbreviate(text) + ")");
+      return new Invalid(
+          lineNo, "tenant must be 1-64 of [A-Za-z0-9._-] (" + abbreviate(text) + ")");
     }
     Long first = firstSeen.putIfAbsent(iccid, lineNo);
     if (first != null) {
       return new Invalid(lineNo, "duplicate ICCID " + iccid + " (first on line " + first + ")");
     }
-    return new Valid(lineNo, SimRow.imported(iccid, imsi, imei.isEmpty() ? null : imei, tenant), text);
+    return new Valid(
+        lineNo, SimRow.imported(iccid, imsi, imei.isEmpty() ? null : imei, tenant), text);
   }
 
   /** Index of each of {@link #COLUMNS} in the header's fields. */
@@ -171,7 +173,8 @@ public final class SimCsv {
     }
     for (int o : order) {
       if (o < 0) {
-        throw new IllegalArgumentException("the first line must be the header " + HEADER + " (found: " + abbreviate(header) + ")");
+        throw new IllegalArgumentException(
+            "the first line must be the header " + HEADER + " (found: " + abbreviate(header) + ")");
       }
     }
     return order;

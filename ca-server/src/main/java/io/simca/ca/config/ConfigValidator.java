@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** Semantic checks a type system cannot express (ranges, enumerations, relations between keys). */
 final class ConfigValidator {
 
-  static final Set<String> KEY_TYPES = Set.of("EC_P256", "EC_P384", "ED25519", "RSA_2048", "RSA_3072", "RSA_4096");
+  static final Set<String> KEY_TYPES =
+      Set.of("EC_P256", "EC_P384", "ED25519", "RSA_2048", "RSA_3072", "RSA_4096");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
@@ -23,59 +24,120 @@ final class ConfigValidator {
     listener("server.est", c.server().est());
     listener("server.http", c.server().http());
     listener("server.admin", c.server().admin());
-    require(c.server().maxBodyBytes() >= 1024 && c.server().maxBodyBytes() <= 16 << 20,
-        "server.maxBodyBytes", "must be between 1024 and 16777216, got " + c.server().maxBodyBytes());
-    require(c.server().instances() >= 0 && c.server().instances() <= 256, "server.instances", "must be 0 (one per core) to 256");
+    require(
+        c.server().maxBodyBytes() >= 1024 && c.server().maxBodyBytes() <= 16 << 20,
+        "server.maxBodyBytes",
+        "must be between 1024 and 16777216, got " + c.server().maxBodyBytes());
+    require(
+        c.server().instances() >= 0 && c.server().instances() <= 256,
+        "server.instances",
+        "must be 0 (one per core) to 256");
     String url = c.server().publicUrl();
-    require(url == null || url.isBlank() || url.startsWith("http://"), "server.publicUrl",
+    require(
+        url == null || url.isBlank() || url.startsWith("http://"),
+        "server.publicUrl",
         "must be a plain http:// URL (RFC 5280 §4.2.1.13, RFC 6960 A.1: OCSP and CRL fetches must not need TLS)");
     positive("server.shutdownGrace", c.server().shutdownGrace());
 
-    require(c.store().poolSize() >= 1 && c.store().poolSize() <= 512, "store.poolSize", "must be 1..512");
-    require(c.store().embedded() || c.store().url().startsWith("jdbc:h2:") || c.store().url().startsWith("jdbc:postgresql:"),
-        "store.url", "must be empty (embedded H2), jdbc:h2:... or jdbc:postgresql://...");
+    require(
+        c.store().poolSize() >= 1 && c.store().poolSize() <= 512,
+        "store.poolSize",
+        "must be 1..512");
+    require(
+        c.store().embedded()
+            || c.store().url().startsWith("jdbc:h2:")
+            || c.store().url().startsWith("jdbc:postgresql:"),
+        "store.url",
+        "must be empty (embedded H2), jdbc:h2:... or jdbc:postgresql://...");
     positive("store.connectionTimeout", c.store().connectionTimeout());
-    require(c.store().h2CompactInterval().isZero() || c.store().h2CompactInterval().toMillis() >= 100,
-        "store.h2CompactInterval", "must be 0s (off) or at least 100ms");
+    require(
+        c.store().h2CompactInterval().isZero() || c.store().h2CompactInterval().toMillis() >= 100,
+        "store.h2CompactInterval",
+        "must be 0s (off) or at least 100ms");
 
-    require(c.ca().defaultLabel() != null && LABEL.matcher(c.ca().defaultLabel()).matches(), "ca.defaultLabel",
+    require(
+        c.ca().defaultLabel() != null && LABEL.matcher(c.ca().defaultLabel()).matches(),
+        "ca.defaultLabel",
         "must be 1-32 lowercase letters, digits or '-'");
     positive("ca.ocspResponderRenewBefore", c.ca().ocspResponderRenewBefore());
 
     positive("profile.validity", c.profile().validity());
-    require(c.profile().validity().compareTo(Duration.ofDays(30)) <= 0, "profile.validity", "must be at most 30d: simca issues short-lived certificates");
-    require(!c.profile().backdate().isNegative() && c.profile().backdate().compareTo(Duration.ofHours(1)) <= 0,
-        "profile.backdate", "must be 0..1h");
+    require(
+        c.profile().validity().compareTo(Duration.ofDays(30)) <= 0,
+        "profile.validity",
+        "must be at most 30d: simca issues short-lived certificates");
+    require(
+        !c.profile().backdate().isNegative()
+            && c.profile().backdate().compareTo(Duration.ofHours(1)) <= 0,
+        "profile.backdate",
+        "must be 0..1h");
     List<String> keys = c.profile().allowedKeys();
-    require(keys != null && !keys.isEmpty(), "profile.allowedKeys", "must name at least one key type");
+    require(
+        keys != null && !keys.isEmpty(), "profile.allowedKeys", "must name at least one key type");
     for (String k : keys) {
-      require(KEY_TYPES.contains(k), "profile.allowedKeys", "unknown key type '" + k + "' (one of " + KEY_TYPES + ")");
+      require(
+          KEY_TYPES.contains(k),
+          "profile.allowedKeys",
+          "unknown key type '" + k + "' (one of " + KEY_TYPES + ")");
     }
 
     PolicyConfig p = c.policy();
-    require(!p.clockSkew().isNegative() && p.clockSkew().compareTo(Duration.ofMinutes(10)) <= 0, "policy.clockSkew", "must be 0..10m");
+    require(
+        !p.clockSkew().isNegative() && p.clockSkew().compareTo(Duration.ofMinutes(10)) <= 0,
+        "policy.clockSkew",
+        "must be 0..10m");
     positive("policy.maxTokenLifetime", p.maxTokenLifetime());
-    require(p.maxTokenLifetime().compareTo(Duration.ofMinutes(5)) <= 0, "policy.maxTokenLifetime",
+    require(
+        p.maxTokenLifetime().compareTo(Duration.ofMinutes(5)) <= 0,
+        "policy.maxTokenLifetime",
         "must be at most 300s (DESIGN.md: exp - iat at most 300 s)");
-    require(p.maxEnrollmentsPerHour() >= 0, "policy.maxEnrollmentsPerHour", "must be >= 0 (0 = no limit)");
-    p.tacAllowlist().forEach((tenant, tacs) -> tacs.forEach(tac -> require(tac != null && tac.length() == 8 && DIGITS.matcher(tac).matches(),
-        "policy.tacAllowlist." + tenant, "TACs are 8 digits, got '" + tac + "'")));
-    p.allowedMccMnc().forEach(m -> require(m.length() >= 5 && m.length() <= 6 && DIGITS.matcher(m).matches(),
-        "policy.allowedMccMnc", "MCC+MNC is 5 or 6 digits, got '" + m + "'"));
+    require(
+        p.maxEnrollmentsPerHour() >= 0,
+        "policy.maxEnrollmentsPerHour",
+        "must be >= 0 (0 = no limit)");
+    p.tacAllowlist()
+        .forEach(
+            (tenant, tacs) ->
+                tacs.forEach(
+                    tac ->
+                        require(
+                            tac != null && tac.length() == 8 && DIGITS.matcher(tac).matches(),
+                            "policy.tacAllowlist." + tenant,
+                            "TACs are 8 digits, got '" + tac + "'")));
+    p.allowedMccMnc()
+        .forEach(
+            m ->
+                require(
+                    m.length() >= 5 && m.length() <= 6 && DIGITS.matcher(m).matches(),
+                    "policy.allowedMccMnc",
+                    "MCC+MNC is 5 or 6 digits, got '" + m + "'"));
 
     positive("ocsp.validity", c.ocsp().validity());
     positive("ocsp.refreshInterval", c.ocsp().refreshInterval());
-    require(c.ocsp().refreshInterval().compareTo(c.ocsp().validity()) < 0, "ocsp.refreshInterval",
+    require(
+        c.ocsp().refreshInterval().compareTo(c.ocsp().validity()) < 0,
+        "ocsp.refreshInterval",
         "must be shorter than ocsp.validity, or responses expire before they are re-signed");
-    require("ignore".equals(c.ocsp().nonce()) || "sign".equals(c.ocsp().nonce()), "ocsp.nonce",
+    require(
+        "ignore".equals(c.ocsp().nonce()) || "sign".equals(c.ocsp().nonce()),
+        "ocsp.nonce",
         "must be 'ignore' or 'sign', got '" + c.ocsp().nonce() + "'");
-    require(c.ocsp().maxRequestBytes() >= 256 && c.ocsp().maxRequestBytes() <= 1 << 20, "ocsp.maxRequestBytes", "must be 256..1048576");
+    require(
+        c.ocsp().maxRequestBytes() >= 256 && c.ocsp().maxRequestBytes() <= 1 << 20,
+        "ocsp.maxRequestBytes",
+        "must be 256..1048576");
 
     positive("crl.validity", c.crl().validity());
     positive("crl.interval", c.crl().interval());
-    require(c.crl().interval().compareTo(c.crl().validity()) < 0, "crl.interval", "must be shorter than crl.validity");
-    require(!c.crl().debounce().isNegative() && c.crl().debounce().compareTo(Duration.ofSeconds(5)) <= 0,
-        "crl.debounce", "must be 0..5s (a revocation must reach the CRL within seconds)");
+    require(
+        c.crl().interval().compareTo(c.crl().validity()) < 0,
+        "crl.interval",
+        "must be shorter than crl.validity");
+    require(
+        !c.crl().debounce().isNegative()
+            && c.crl().debounce().compareTo(Duration.ofSeconds(5)) <= 0,
+        "crl.debounce",
+        "must be 0..5s (a revocation must reach the CRL within seconds)");
   }
 
   private void listener(String key, ListenerConfig l) {

@@ -5,13 +5,15 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the human durations used in config ({@code 90s}, {@code 5m}, {@code 24h}, {@code 30d}) and ISO-8601 ({@code PT24H}). */
+/**
+ * Parses the human durations used in config ({@code 90s}, {@code 5m}, {@code 24h}, {@code 30d}) and
+ * ISO-8601 ({@code PT24H}).
+ */
 public final class Durations {
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-  private Durations() {
-  }
+  private Durations() {}
 
   public static Duration parse(String text) {
     String t = text.trim();
@@ -29,7 +31,8 @@ public final class Durations {
     try {
       return Duration.parse(t);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("expected a duration like 90s, 5m, 24h, 30d or PT24H, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "expected a duration like 90s, 5m, 24h, 30d or PT24H, got '" + text + "'");
     }
   }
 

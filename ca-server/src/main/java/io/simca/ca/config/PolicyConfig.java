@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The enrolment policy (deny by default). Rules run in the order documented in
- * config/simca.yaml; each optional rule is off when its list is empty.
+ * The enrolment policy (deny by default). Rules run in the order documented in config/simca.yaml;
+ * each optional rule is off when its list is empty.
  */
 public record PolicyConfig(
     Duration clockSkew,
@@ -22,6 +22,5 @@ public record PolicyConfig(
     ReenrollPolicy reenroll) {
 
   /** RFC 7030 §4.2.2 re-enrolment rules. */
-  public record ReenrollPolicy(boolean requireAttestation, boolean allowRekey) {
-  }
+  public record ReenrollPolicy(boolean requireAttestation, boolean allowRekey) {}
 }

@@ -4,5 +4,4 @@ import java.time.Duration;
 import java.util.List;
 
 /** The device certificate profile knobs (DESIGN.md, Certificate profile). */
-public record ProfileConfig(Duration validity, Duration backdate, List<String> allowedKeys) {
-}
+public record ProfileConfig(Duration validity, Duration backdate, List<String> allowedKeys) {}

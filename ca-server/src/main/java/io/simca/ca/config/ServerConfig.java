@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Listeners and HTTP limits. {@code publicUrl} is the base that goes into certificates
- * (AIA OCSP/caIssuers, CRL distribution point), so it must be what relying parties reach.
+ * Listeners and HTTP limits. {@code publicUrl} is the base that goes into certificates (AIA
+ * OCSP/caIssuers, CRL distribution point), so it must be what relying parties reach.
  */
 public record ServerConfig(
     ListenerConfig est,

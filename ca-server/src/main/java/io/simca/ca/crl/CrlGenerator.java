@@ -47,8 +47,7 @@ import org.bouncycastle.operator.ContentSigner;
 public final class CrlGenerator {
 
   /** A signed CRL and how many entries it lists. */
-  public record Generated(byte[] der, int entries) {
-  }
+  public record Generated(byte[] der, int entries) {}
 
   private final CryptoProviders crypto;
   private final Map<Integer, DERSequence> reasonOnly = new HashMap<>();
@@ -65,46 +64,80 @@ public final class CrlGenerator {
    *     must name it exactly (RFC 5280 §5.2.5, §6.3.3 (b)(2)(i))
    * @param source feeds every revoked, unexpired entry to the consumer it is given
    */
-  public Generated generate(IssuingCa ca, URI idpUrl, long crlNumber, Instant thisUpdate, Instant nextUpdate,
+  public Generated generate(
+      IssuingCa ca,
+      URI idpUrl,
+      long crlNumber,
+      Instant thisUpdate,
+      Instant nextUpdate,
       Consumer<Consumer<RevokedEntry>> source) {
-    ContentSigner signer = crypto.contentSigner(ca.signingKey().key(), ca.signingKey().keyType().signatureAlgorithm());
+    ContentSigner signer =
+        crypto.contentSigner(ca.signingKey().key(), ca.signingKey().keyType().signatureAlgorithm());
     V2TBSCertListGenerator g = new V2TBSCertListGenerator();
     g.setSignature(signer.getAlgorithmIdentifier());
     g.setIssuer(X500Name.getInstance(ca.cert().getSubjectX500Principal().getEncoded()));
-    g.setThisUpdate(new Time(Date.from(thisUpdate.truncatedTo(ChronoUnit.SECONDS))));   // RFC 5280 §5.1.2.4
-    g.setNextUpdate(new Time(Date.from(nextUpdate.truncatedTo(ChronoUnit.SECONDS))));   // RFC 5280 §5.1.2.5
+    g.setThisUpdate(
+        new Time(Date.from(thisUpdate.truncatedTo(ChronoUnit.SECONDS)))); // RFC 5280 §5.1.2.4
+    g.setNextUpdate(
+        new Time(Date.from(nextUpdate.truncatedTo(ChronoUnit.SECONDS)))); // RFC 5280 §5.1.2.5
     int[] count = {0};
     Map<Long, Time> times = new HashMap<>();
-    source.accept(e -> {
-      g.addCRLEntry(entry(e, times));
-      count[0]++;
-    });
-    g.setExtensions(new Extensions(new Extension[] {
-        IssuerInfo.of(ca.cert()).authorityKeyIdentifier(),                              // RFC 5280 §5.2.1
-        extension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber))), // RFC 5280 §5.2.3
-        // RFC 5280 §5.2.5: critical; this CRL covers end-entity certificates only.
-        extension(Extension.issuingDistributionPoint, true, new IssuingDistributionPoint(
-            new DistributionPointName(new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, idpUrl.toString()))),
-            true, false, null, false, false))}));
+    source.accept(
+        e -> {
+          g.addCRLEntry(entry(e, times));
+          count[0]++;
+        });
+    g.setExtensions(
+        new Extensions(
+            new Extension[] {
+              IssuerInfo.of(ca.cert()).authorityKeyIdentifier(), // RFC 5280 §5.2.1
+              extension(
+                  Extension.cRLNumber,
+                  false,
+                  new CRLNumber(BigInteger.valueOf(crlNumber))), // RFC 5280 §5.2.3
+              // RFC 5280 §5.2.5: critical; this CRL covers end-entity certificates only.
+              extension(
+                  Extension.issuingDistributionPoint,
+                  true,
+                  new IssuingDistributionPoint(
+                      new DistributionPointName(
+                          new GeneralNames(
+                              new GeneralName(
+                                  GeneralName.uniformResourceIdentifier, idpUrl.toString()))),
+                      true,
+                      false,
+                      null,
+                      false,
+                      false))
+            }));
     TBSCertList tbs = g.generateTBSCertList();
     try {
       try (OutputStream out = signer.getOutputStream()) {
         out.write(tbs.getEncoded(ASN1Encoding.DER));
       }
-      // RFC 5280 §5.1: CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }
-      byte[] der = new DERSequence(new ASN1Encodable[] {tbs, signer.getAlgorithmIdentifier(), new DERBitString(signer.getSignature())})
-          .getEncoded(ASN1Encoding.DER);
+      // RFC 5280 §5.1: CertificateList ::= SEQUENCE { tbsCertList, signatureAlgorithm,
+      // signatureValue }
+      byte[] der =
+          new DERSequence(
+                  new ASN1Encodable[] {
+                    tbs, signer.getAlgorithmIdentifier(), new DERBitString(signer.getSignature())
+                  })
+              .getEncoded(ASN1Encoding.DER);
       return new Generated(der, count[0]);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** RFC 5280 §5.1.2.6 revokedCertificates entry, with §5.3.1 reasonCode and §5.3.2 invalidityDate. */
+  /**
+   * RFC 5280 §5.1.2.6 revokedCertificates entry, with §5.3.1 reasonCode and §5.3.2 invalidityDate.
+   */
   private DERSequence entry(RevokedEntry e, Map<Long, Time> times) {
     ASN1Integer serial = new ASN1Integer(e.serial());
     // Time picks UTCTime through 2049 and GeneralizedTime after (RFC 5280 §5.1.2.6, §4.1.2.5).
-    Time date = times.computeIfAbsent(e.revokedAt().getEpochSecond(), s -> new Time(Date.from(Instant.ofEpochSecond(s))));
+    Time date =
+        times.computeIfAbsent(
+            e.revokedAt().getEpochSecond(), s -> new Time(Date.from(Instant.ofEpochSecond(s))));
     // RFC 5280 §5.3.1: reasonCode unspecified (0) SHOULD be absent.
     boolean hasReason = e.reasonCode() != 0 && reasonOnly.containsKey(e.reasonCode());
     if (e.invalidityDate() == null) {
@@ -112,10 +145,15 @@ public final class CrlGenerator {
           ? new DERSequence(new ASN1Encodable[] {serial, date, reasonOnly.get(e.reasonCode())})
           : new DERSequence(new ASN1Encodable[] {serial, date});
     }
-    Extension invalidity = extension(Extension.invalidityDate, false,
-        new ASN1GeneralizedTime(Date.from(e.invalidityDate().truncatedTo(ChronoUnit.SECONDS))));
-    DERSequence exts = hasReason ? new DERSequence(new ASN1Encodable[] {reasonExtension(e.reasonCode()), invalidity})
-        : new DERSequence(invalidity);
+    Extension invalidity =
+        extension(
+            Extension.invalidityDate,
+            false,
+            new ASN1GeneralizedTime(Date.from(e.invalidityDate().truncatedTo(ChronoUnit.SECONDS))));
+    DERSequence exts =
+        hasReason
+            ? new DERSequence(new ASN1Encodable[] {reasonExtension(e.reasonCode()), invalidity})
+            : new DERSequence(invalidity);
     return new DERSequence(new ASN1Encodable[] {serial, date, exts});
   }
 
@@ -123,9 +161,11 @@ public final class CrlGenerator {
     return extension(Extension.reasonCode, false, CRLReason.lookup(code));
   }
 
-  private static Extension extension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+  private static Extension extension(
+      org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
     try {
-      return new Extension(oid, critical, new DEROctetString(value.toASN1Primitive().getEncoded(ASN1Encoding.DER)));
+      return new Extension(
+          oid, critical, new DEROctetString(value.toASN1Primitive().getEncoded(ASN1Encoding.DER)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,10 +1,10 @@
 package io.simca.ca.crl;
 
-import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.config.CrlConfig;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.pki.DeviceProfileSettings;
 import io.simca.ca.store.CrlRow;
 import io.simca.ca.store.Stores;
@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a full CRL per issuing CA generation (DESIGN.md "Revocation"): on a schedule
- * ({@code crl.interval}), within {@code crl.debounce} after a revocation (a burst of revocations
- * yields one CRL), and on operator request. The latest DER of each CA is kept in memory for the
- * {@code /crl} route and stored in the {@code crl} table (the newest number wins across nodes).
- * Generation is blocking and runs on this service's own thread or the caller's worker.
+ * Publishes a full CRL per issuing CA generation (DESIGN.md "Revocation"): on a schedule ({@code
+ * crl.interval}), within {@code crl.debounce} after a revocation (a burst of revocations yields one
+ * CRL), and on operator request. The latest DER of each CA is kept in memory for the {@code /crl}
+ * route and stored in the {@code crl} table (the newest number wins across nodes). Generation is
+ * blocking and runs on this service's own thread or the caller's worker.
  */
 public final class CrlService {
 
@@ -51,7 +51,12 @@ public final class CrlService {
 
   private final SimcaMetrics metrics;
 
-  public CrlService(Supplier<LoadedHierarchy> hierarchy, Stores stores, CrlConfig config, String publicUrl, Clock clock,
+  public CrlService(
+      Supplier<LoadedHierarchy> hierarchy,
+      Stores stores,
+      CrlConfig config,
+      String publicUrl,
+      Clock clock,
       SimcaMetrics metrics) {
     this.metrics = metrics;
     this.hierarchy = hierarchy;
@@ -80,23 +85,34 @@ public final class CrlService {
     Instant now = clock.instant();
     List<String> stale = new ArrayList<>();
     for (IssuingCa ca : hierarchy.get().all()) {
-      Optional<CrlRow> stored = stores.crls().latest(ca.keyId())
-          .filter(r -> r.thisUpdate().isAfter(now.minus(config.interval())) && r.nextUpdate().isAfter(now));
+      Optional<CrlRow> stored =
+          stores
+              .crls()
+              .latest(ca.keyId())
+              .filter(
+                  r ->
+                      r.thisUpdate().isAfter(now.minus(config.interval()))
+                          && r.nextUpdate().isAfter(now));
       if (stored.isPresent()) {
         current.put(ca.keyId(), published(stored.get()));
-        // thisUpdate has second precision (RFC 5280 §5.1.2.4): compare from the start of that second.
-        if (stores.certs().revokedSince(ca.keyId(), stored.get().thisUpdate().truncatedTo(ChronoUnit.SECONDS))) {
+        // thisUpdate has second precision (RFC 5280 §5.1.2.4): compare from the start of that
+        // second.
+        if (stores
+            .certs()
+            .revokedSince(ca.keyId(), stored.get().thisUpdate().truncatedTo(ChronoUnit.SECONDS))) {
           stale.add(ca.keyId());
         }
       } else {
         publishNow(ca);
       }
     }
-    ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "simca-crl");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService s =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "simca-crl");
+              t.setDaemon(true);
+              return t;
+            });
     long every = config.interval().toMillis();
     s.scheduleWithFixedDelay(this::publishAllQuietly, every, every, TimeUnit.MILLISECONDS);
     scheduler = s;
@@ -115,22 +131,35 @@ public final class CrlService {
     }
   }
 
-  /** Debounced: the CRL of {@code caId} is regenerated {@code crl.debounce} after the first request of a burst. */
+  /**
+   * Debounced: the CRL of {@code caId} is regenerated {@code crl.debounce} after the first request
+   * of a burst.
+   */
   public void scheduleRefresh(String caId) {
     ScheduledExecutorService s = scheduler;
     if (s == null || s.isShutdown()) {
       return; // not started (or stopping): the next start publishes a fresh CRL anyway
     }
-    pending.computeIfAbsent(caId, id -> s.schedule(() -> {
-      pending.remove(id);
-      hierarchy.get().byKeyId(id).ifPresent(ca -> {
-        try {
-          publishNow(ca);
-        } catch (RuntimeException e) {
-          LOG.warn("CRL of {} not regenerated: {}", ca.label(), e.toString());
-        }
-      });
-    }, config.debounce().toMillis(), TimeUnit.MILLISECONDS));
+    pending.computeIfAbsent(
+        caId,
+        id ->
+            s.schedule(
+                () -> {
+                  pending.remove(id);
+                  hierarchy
+                      .get()
+                      .byKeyId(id)
+                      .ifPresent(
+                          ca -> {
+                            try {
+                              publishNow(ca);
+                            } catch (RuntimeException e) {
+                              LOG.warn("CRL of {} not regenerated: {}", ca.label(), e.toString());
+                            }
+                          });
+                },
+                config.debounce().toMillis(),
+                TimeUnit.MILLISECONDS));
   }
 
   /** Blocking: generates, signs, stores and serves a new CRL for one CA generation now. */
@@ -139,16 +168,35 @@ public final class CrlService {
       long t0 = System.nanoTime();
       Instant now = clock.instant();
       long number = stores.crls().nextCrlNumber(ca.keyId());
-      CrlGenerator.Generated crl = generator.generate(ca, distributionPoint(ca.label()), number, now,
-          now.plus(config.validity()), sink -> stores.certs().forEachRevoked(ca.keyId(), now, sink));
-      CrlRow row = new CrlRow(ca.keyId(), number, crl.der(), now, now.plus(config.validity()), crl.entries());
-      PublishedCrl published = stores.crls().save(row)
-          ? published(row)
-          : stores.crls().latest(ca.keyId()).map(CrlService::published).orElse(published(row)); // a newer one won
+      CrlGenerator.Generated crl =
+          generator.generate(
+              ca,
+              distributionPoint(ca.label()),
+              number,
+              now,
+              now.plus(config.validity()),
+              sink -> stores.certs().forEachRevoked(ca.keyId(), now, sink));
+      CrlRow row =
+          new CrlRow(
+              ca.keyId(), number, crl.der(), now, now.plus(config.validity()), crl.entries());
+      PublishedCrl published =
+          stores.crls().save(row)
+              ? published(row)
+              : stores
+                  .crls()
+                  .latest(ca.keyId())
+                  .map(CrlService::published)
+                  .orElse(published(row)); // a newer one won
       current.merge(ca.keyId(), published, (a, b) -> b.crlNumber() >= a.crlNumber() ? b : a);
       metrics.crlGenerated(ca.active() ? ca.label() : ca.label() + "-g" + ca.generation(), now);
-      LOG.info("CRL {} of {} gen {}: {} entries, {} bytes, {} ms", number, ca.label(), ca.generation(), crl.entries(),
-          crl.der().length, (System.nanoTime() - t0) / 1_000_000);
+      LOG.info(
+          "CRL {} of {} gen {}: {} entries, {} bytes, {} ms",
+          number,
+          ca.label(),
+          ca.generation(),
+          crl.entries(),
+          crl.der().length,
+          (System.nanoTime() - t0) / 1_000_000);
       return current.get(ca.keyId());
     }
   }
@@ -165,8 +213,18 @@ public final class CrlService {
 
   private static PublishedCrl published(CrlRow row) {
     try {
-      String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(row.crlDer())) + "\"";
-      return new PublishedCrl(row.caId(), row.crlNumber(), row.crlDer(), etag, row.thisUpdate(), row.nextUpdate(), row.entries());
+      String etag =
+          "\""
+              + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(row.crlDer()))
+              + "\"";
+      return new PublishedCrl(
+          row.caId(),
+          row.crlNumber(),
+          row.crlDer(),
+          etag,
+          row.thisUpdate(),
+          row.nextUpdate(),
+          row.entries());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

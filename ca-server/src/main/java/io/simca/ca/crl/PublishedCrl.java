@@ -7,6 +7,11 @@ import java.time.Instant;
  *
  * @param etag quoted strong validator (hex SHA-256 of the DER), for conditional GET
  */
-public record PublishedCrl(String caId, long crlNumber, byte[] der, String etag, Instant thisUpdate, Instant nextUpdate,
-    int entries) {
-}
+public record PublishedCrl(
+    String caId,
+    long crlNumber,
+    byte[] der,
+    String etag,
+    Instant thisUpdate,
+    Instant nextUpdate,
+    int entries) {}

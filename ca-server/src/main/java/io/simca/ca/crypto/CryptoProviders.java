@@ -70,12 +70,15 @@ public final class CryptoProviders {
       c.getMethod("assertHealthy").invoke(p);
       return p;
     } catch (ClassNotFoundException e) {
-      LOG.warn("Amazon Corretto Crypto Provider not on the class path; signing with SunEC/SunRsaSign (slower)");
+      LOG.warn(
+          "Amazon Corretto Crypto Provider not on the class path; signing with SunEC/SunRsaSign (slower)");
     } catch (java.lang.reflect.InvocationTargetException e) {
-      LOG.warn("Amazon Corretto Crypto Provider is not healthy ({}); signing with SunEC/SunRsaSign (slower)",
+      LOG.warn(
+          "Amazon Corretto Crypto Provider is not healthy ({}); signing with SunEC/SunRsaSign (slower)",
           e.getCause());
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      LOG.warn("Amazon Corretto Crypto Provider failed to load ({}); signing with SunEC/SunRsaSign (slower)",
+      LOG.warn(
+          "Amazon Corretto Crypto Provider failed to load ({}); signing with SunEC/SunRsaSign (slower)",
           e.toString());
     }
     return null;
@@ -138,7 +141,8 @@ public final class CryptoProviders {
           .setProvider(providerFor("Signature", sigAlg))
           .build(key);
     } catch (OperatorCreationException e) {
-      throw new IllegalStateException("cannot sign with " + sigAlg + " (" + key.getAlgorithm() + " key)", e);
+      throw new IllegalStateException(
+          "cannot sign with " + sigAlg + " (" + key.getAlgorithm() + " key)", e);
     }
   }
 

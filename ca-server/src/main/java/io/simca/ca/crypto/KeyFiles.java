@@ -28,18 +28,19 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
- * Reads and writes private-key files: passphrase-protected PKCS#12, unencrypted PKCS#8 PEM for
- * the TLS listener, and passphrase files.
+ * Reads and writes private-key files: passphrase-protected PKCS#12, unencrypted PKCS#8 PEM for the
+ * TLS listener, and passphrase files.
  *
  * <p>Why: every key simca holds at rest goes through here, so the rules live in one place: mode
  * 0600 from creation (never chmod afterwards), 0700 parent directories, atomic replace, modern
- * PKCS#12 (PBES2 with AES-256-CBC and PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC; OpenSSL 3 reads it),
- * and errors that name the file but never the passphrase or the key.
+ * PKCS#12 (PBES2 with AES-256-CBC and PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC; OpenSSL 3 reads it), and
+ * errors that name the file but never the passphrase or the key.
  */
 public final class KeyFiles {
 
   /** PBES2 / PBKDF2-HmacSHA256 / AES-256-CBC for the key bag (RFC 8018 §6.2). */
   private static final String KEY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
+
   private static final int PBKDF2_ITERATIONS = 10_000;
   private static final String ALIAS = "key";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,23 +49,27 @@ public final class KeyFiles {
 
   /**
    * Writes {@code key} with {@code chain} (leaf first) to a PKCS#12 file, mode 0600. The JDK's
-   * PKCS12 defaults (JDK 17+) protect certificates with PBES2/AES-256 and MAC with HMAC-SHA256;
-   * the key bag's protection is set here explicitly so a changed JDK default cannot weaken it.
+   * PKCS12 defaults (JDK 17+) protect certificates with PBES2/AES-256 and MAC with HMAC-SHA256; the
+   * key bag's protection is set here explicitly so a changed JDK default cannot weaken it.
    */
-  public static void writePkcs12(Path file, PrivateKey key, List<X509Certificate> chain, char[] passphrase) {
+  public static void writePkcs12(
+      Path file, PrivateKey key, List<X509Certificate> chain, char[] passphrase) {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
       byte[] salt = new byte[16];
       RANDOM.nextBytes(salt);
-      KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(
-          passphrase, KEY_PROTECTION, new PBEParameterSpec(salt, PBKDF2_ITERATIONS));
-      ks.setEntry(ALIAS, new KeyStore.PrivateKeyEntry(key, chain.toArray(new Certificate[0])), protection);
+      KeyStore.PasswordProtection protection =
+          new KeyStore.PasswordProtection(
+              passphrase, KEY_PROTECTION, new PBEParameterSpec(salt, PBKDF2_ITERATIONS));
+      ks.setEntry(
+          ALIAS, new KeyStore.PrivateKeyEntry(key, chain.toArray(new Certificate[0])), protection);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ks.store(out, passphrase);
       SecureFiles.writePrivate(file, out.toByteArray());
     } catch (GeneralSecurityException | IOException e) {
-      throw new KeyFileException(KeyFileException.Kind.UNREADABLE, "cannot write key file " + file, e);
+      throw new KeyFileException(
+          KeyFileException.Kind.UNREADABLE, "cannot write key file " + file, e);
     }
   }
 
@@ -88,11 +93,15 @@ public final class KeyFiles {
       if (e.getCause() instanceof UnrecoverableKeyException) {
         throw wrongPassphrase(file, e);
       }
-      throw new KeyFileException(KeyFileException.Kind.MALFORMED,
-          "key file " + file + " is not a readable PKCS#12 file", e);
+      throw new KeyFileException(
+          KeyFileException.Kind.MALFORMED,
+          "key file " + file + " is not a readable PKCS#12 file",
+          e);
     } catch (GeneralSecurityException e) {
-      throw new KeyFileException(KeyFileException.Kind.MALFORMED,
-          "key file " + file + " is not a readable PKCS#12 file", e);
+      throw new KeyFileException(
+          KeyFileException.Kind.MALFORMED,
+          "key file " + file + " is not a readable PKCS#12 file",
+          e);
     }
     try {
       Enumeration<String> aliases = ks.aliases();
@@ -107,8 +116,10 @@ public final class KeyFiles {
         }
         Certificate[] certs = ks.getCertificateChain(alias);
         if (certs == null || certs.length == 0) {
-          throw new KeyFileException(KeyFileException.Kind.MALFORMED,
-              "key file " + file + " has a key but no certificate", null);
+          throw new KeyFileException(
+              KeyFileException.Kind.MALFORMED,
+              "key file " + file + " has a key but no certificate",
+              null);
         }
         List<X509Certificate> chain = new ArrayList<>();
         for (Certificate c : certs) {
@@ -119,23 +130,30 @@ public final class KeyFiles {
     } catch (UnrecoverableKeyException e) {
       throw wrongPassphrase(file, e);
     } catch (GeneralSecurityException e) {
-      throw new KeyFileException(KeyFileException.Kind.MALFORMED,
-          "key file " + file + " is not a readable PKCS#12 file", e);
+      throw new KeyFileException(
+          KeyFileException.Kind.MALFORMED,
+          "key file " + file + " is not a readable PKCS#12 file",
+          e);
     }
-    throw new KeyFileException(KeyFileException.Kind.MALFORMED, "key file " + file + " holds no private key", null);
+    throw new KeyFileException(
+        KeyFileException.Kind.MALFORMED, "key file " + file + " holds no private key", null);
   }
 
   private static KeyFileException wrongPassphrase(Path file, Exception e) {
-    return new KeyFileException(KeyFileException.Kind.WRONG_PASSPHRASE, "wrong passphrase for " + file, e);
+    return new KeyFileException(
+        KeyFileException.Kind.WRONG_PASSPHRASE, "wrong passphrase for " + file, e);
   }
 
-  /** Writes {@code key} as unencrypted PKCS#8 PEM ("PRIVATE KEY"), mode 0600: what TLS stacks load. */
+  /**
+   * Writes {@code key} as unencrypted PKCS#8 PEM ("PRIVATE KEY"), mode 0600: what TLS stacks load.
+   */
   public static void writePkcs8Pem(Path file, PrivateKey key) {
     StringWriter sw = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
       w.writeObject(new JcaPKCS8Generator(key, null));
     } catch (IOException e) {
-      throw new KeyFileException(KeyFileException.Kind.UNREADABLE, "cannot encode key for " + file, e);
+      throw new KeyFileException(
+          KeyFileException.Kind.UNREADABLE, "cannot encode key for " + file, e);
     }
     SecureFiles.writePrivate(file, sw.toString().getBytes(StandardCharsets.US_ASCII));
   }
@@ -145,7 +163,9 @@ public final class KeyFiles {
     SecureFiles.writePrivate(file, content);
   }
 
-  /** Writes a passphrase file (UTF-8, newline-terminated so {@code openssl -passin file:} reads it). */
+  /**
+   * Writes a passphrase file (UTF-8, newline-terminated so {@code openssl -passin file:} reads it).
+   */
   public static void writePassphrase(Path file, char[] passphrase) {
     java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
     byte[] exact = new byte[encoded.remaining() + 1];
@@ -170,7 +190,8 @@ public final class KeyFiles {
         end++;
       }
       if (end == 0) {
-        throw new KeyFileException(KeyFileException.Kind.MALFORMED, "passphrase file " + file + " is empty", null);
+        throw new KeyFileException(
+            KeyFileException.Kind.MALFORMED, "passphrase file " + file + " is empty", null);
       }
       CharBuffer cb = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes, 0, end));
       char[] out = new char[cb.remaining()];
@@ -196,11 +217,18 @@ public final class KeyFiles {
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new KeyFileException(KeyFileException.Kind.MISSING, "key file " + file + " does not exist", e);
+      throw new KeyFileException(
+          KeyFileException.Kind.MISSING, "key file " + file + " does not exist", e);
     } catch (AccessDeniedException e) {
-      throw new KeyFileException(KeyFileException.Kind.UNREADABLE, "key file " + file + " is not readable (permission denied)", e);
+      throw new KeyFileException(
+          KeyFileException.Kind.UNREADABLE,
+          "key file " + file + " is not readable (permission denied)",
+          e);
     } catch (IOException e) {
-      throw new KeyFileException(KeyFileException.Kind.UNREADABLE, "key file " + file + " is not readable: " + e.getMessage(), e);
+      throw new KeyFileException(
+          KeyFileException.Kind.UNREADABLE,
+          "key file " + file + " is not readable: " + e.getMessage(),
+          e);
     }
   }
 }

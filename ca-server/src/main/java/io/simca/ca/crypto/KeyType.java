@@ -68,7 +68,7 @@ public enum KeyType {
         case EC_P256 -> g.initialize(new ECGenParameterSpec("secp256r1"));
         case EC_P384 -> g.initialize(new ECGenParameterSpec("secp384r1"));
         case EC_P521 -> g.initialize(new ECGenParameterSpec("secp521r1"));
-        case ED25519 -> { }
+        case ED25519 -> {}
         default -> g.initialize(bits);
       }
     } catch (InvalidAlgorithmParameterException e) {

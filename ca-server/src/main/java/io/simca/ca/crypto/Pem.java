@@ -25,9 +25,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 /**
  * PEM encoding of certificates and chains (RFC 7468), through Bouncy Castle's writer and parser.
  *
- * <p>Why: the data dir's public files ({@code ca/root.pem}, {@code ca/<label>.pem},
- * {@code tls/chain.pem}) are PEM so that openssl, curl and scripts read them; one class keeps
- * their encoding consistent. Public files are written 0644 and atomically.
+ * <p>Why: the data dir's public files ({@code ca/root.pem}, {@code ca/<label>.pem}, {@code
+ * tls/chain.pem}) are PEM so that openssl, curl and scripts read them; one class keeps their
+ * encoding consistent. Public files are written 0644 and atomically.
  */
 public final class Pem {
 
@@ -72,7 +72,8 @@ public final class Pem {
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("certificate file " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("certificate file " + file + " is not readable: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "certificate file " + file + " is not readable: " + e.getMessage(), e);
     }
     return parseCertificates(new StringReader(text), file.toString());
   }

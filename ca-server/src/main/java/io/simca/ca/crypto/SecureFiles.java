@@ -18,10 +18,10 @@ import java.util.Set;
 /**
  * Atomic file writes with the right POSIX mode from the first byte.
  *
- * <p>Why: a key written to a 0644 file and chmod-ed afterwards is readable by anyone in the
- * window between, and a crash mid-write must not leave half a certificate where a script expects
- * a whole one. So files are created under a temporary name <em>with</em> their final mode, fsynced,
- * then renamed into place; directories that hold keys are created 0700.
+ * <p>Why: a key written to a 0644 file and chmod-ed afterwards is readable by anyone in the window
+ * between, and a crash mid-write must not leave half a certificate where a script expects a whole
+ * one. So files are created under a temporary name <em>with</em> their final mode, fsynced, then
+ * renamed into place; directories that hold keys are created 0700.
  */
 public final class SecureFiles {
 
@@ -41,7 +41,10 @@ public final class SecureFiles {
     write(file, content, PUBLIC_FILE);
   }
 
-  /** Creates {@code dir} and missing parents with mode 0700; existing directories are left as they are. */
+  /**
+   * Creates {@code dir} and missing parents with mode 0700; existing directories are left as they
+   * are.
+   */
   public static void createPrivateDirectories(Path dir) {
     try {
       if (posix()) {
@@ -60,9 +63,10 @@ public final class SecureFiles {
     createPrivateDirectories(dir);
     Path tmp = null;
     try {
-      FileAttribute<?>[] attrs = posix()
-          ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
-          : new FileAttribute<?>[0];
+      FileAttribute<?>[] attrs =
+          posix()
+              ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
+              : new FileAttribute<?>[0];
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp", attrs);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(content);

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A private key that signs as {@code cert}, with the chain from {@code cert} up to (and
- * including) the trust anchor.
+ * A private key that signs as {@code cert}, with the chain from {@code cert} up to (and including)
+ * the trust anchor.
  *
- * <p>Why: issuance, OCSP signing and CRL signing all need the key, the certificate whose name
- * and SKI go into what is signed, and the chain to hand out; passing them as one value keeps
- * them from drifting apart. {@link #toString()} never shows the key.
+ * <p>Why: issuance, OCSP signing and CRL signing all need the key, the certificate whose name and
+ * SKI go into what is signed, and the chain to hand out; passing them as one value keeps them from
+ * drifting apart. {@link #toString()} never shows the key.
  *
  * @param chain {@code cert} first, then its issuers; never empty
  */
@@ -37,6 +37,10 @@ public record SigningKey(PrivateKey key, X509Certificate cert, List<X509Certific
 
   @Override
   public String toString() {
-    return "SigningKey[" + cert.getSubjectX500Principal().getName() + ", " + keyType().label() + "]";
+    return "SigningKey["
+        + cert.getSubjectX500Principal().getName()
+        + ", "
+        + keyType().label()
+        + "]";
   }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A failure with a kind, a machine-readable reason code (for audit and metrics) and a short
- * human detail that is safe to show a client. No stack trace is captured: these are expected
- * outcomes, and the detail never contains key material or a full token.
+ * A failure with a kind, a machine-readable reason code (for audit and metrics) and a short human
+ * detail that is safe to show a client. No stack trace is captured: these are expected outcomes,
+ * and the detail never contains key material or a full token.
  */
 public final class CaException extends RuntimeException {
 

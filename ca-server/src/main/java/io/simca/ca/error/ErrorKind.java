@@ -1,8 +1,8 @@
 package io.simca.ca.error;
 
 /**
- * The small catalogue of ways a request can fail, each with its one HTTP status. Handlers
- * raise a kind; {@code HttpErrors} is the only place that turns it into a response.
+ * The small catalogue of ways a request can fail, each with its one HTTP status. Handlers raise a
+ * kind; {@code HttpErrors} is the only place that turns it into a response.
  */
 public enum ErrorKind {
   /** Syntactically bad input: not base64, not DER, not a CSR, bad JSON. */

@@ -24,8 +24,14 @@ public record CaInfo(
     Path certificateFile) {
 
   /** Root or issuing CA. */
-  public enum Role { ROOT, ISSUING }
+  public enum Role {
+    ROOT,
+    ISSUING
+  }
 
   /** ACTIVE signs new certificates; RETIRED only answers OCSP/CRL for what it issued. */
-  public enum Status { ACTIVE, RETIRED }
+  public enum Status {
+    ACTIVE,
+    RETIRED
+  }
 }

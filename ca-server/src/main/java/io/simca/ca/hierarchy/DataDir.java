@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  *
  * <p>Why: scripts, the CLI and the server all rely on these paths; nobody else builds them by
  * string concatenation. Layout:
+ *
  * <pre>
  * ca/root.pem                     trust anchor (written last by init: the "initialised" marker)
  * ca/root.p12, ca/root.pass       offline root key (0600); root.pass only for dev hierarchies
@@ -43,38 +44,109 @@ public record DataDir(Path root) {
     return new DataDir(root);
   }
 
-  public Path caDir() { return root.resolve("ca"); }
-  public Path rootCert() { return caDir().resolve("root.pem"); }
-  public Path rootKey() { return caDir().resolve("root.p12"); }
-  public Path rootPassFile() { return caDir().resolve("root.pass"); }
+  public Path caDir() {
+    return root.resolve("ca");
+  }
 
-  public Path issuingCert(String label) { return caDir().resolve(label + ".pem"); }
-  public Path issuingKey(String label) { return caDir().resolve(label + ".p12"); }
-  public Path issuingPass(String label) { return caDir().resolve(label + ".pass"); }
+  public Path rootCert() {
+    return caDir().resolve("root.pem");
+  }
 
-  public Path ocspDir() { return root.resolve("ocsp"); }
-  public Path ocspCert(String label) { return ocspDir().resolve(label + ".pem"); }
-  public Path ocspKey(String label) { return ocspDir().resolve(label + ".p12"); }
-  public Path ocspPass(String label) { return ocspDir().resolve(label + ".pass"); }
+  public Path rootKey() {
+    return caDir().resolve("root.p12");
+  }
 
-  public Path tlsDir() { return root.resolve("tls"); }
-  public Path tlsCert() { return tlsDir().resolve("server.pem"); }
-  public Path tlsKey() { return tlsDir().resolve("server.key"); }
-  public Path tlsChain() { return tlsDir().resolve("chain.pem"); }
+  public Path rootPassFile() {
+    return caDir().resolve("root.pass");
+  }
 
-  public Path operatorsDir() { return root.resolve("operators"); }
-  public Path operatorP12(String name) { return operatorsDir().resolve(name + ".p12"); }
-  public Path operatorPass(String name) { return operatorsDir().resolve(name + ".pass"); }
+  public Path issuingCert(String label) {
+    return caDir().resolve(label + ".pem");
+  }
 
-  public Path attestersDir() { return root.resolve("attesters"); }
+  public Path issuingKey(String label) {
+    return caDir().resolve(label + ".p12");
+  }
 
-  public Path archiveDir() { return caDir().resolve("archive"); }
-  public Path archivedCert(String label, int gen) { return archiveDir().resolve(label + "-" + gen + ".pem"); }
-  public Path archivedKey(String label, int gen) { return archiveDir().resolve(label + "-" + gen + ".p12"); }
-  public Path archivedPass(String label, int gen) { return archiveDir().resolve(label + "-" + gen + ".pass"); }
-  public Path archivedOcspCert(String label, int gen) { return archiveDir().resolve(label + "-" + gen + ".ocsp.pem"); }
-  public Path archivedOcspKey(String label, int gen) { return archiveDir().resolve(label + "-" + gen + ".ocsp.p12"); }
-  public Path archivedOcspPass(String label, int gen) { return archiveDir().resolve(label + "-" + gen + ".ocsp.pass"); }
+  public Path issuingPass(String label) {
+    return caDir().resolve(label + ".pass");
+  }
+
+  public Path ocspDir() {
+    return root.resolve("ocsp");
+  }
+
+  public Path ocspCert(String label) {
+    return ocspDir().resolve(label + ".pem");
+  }
+
+  public Path ocspKey(String label) {
+    return ocspDir().resolve(label + ".p12");
+  }
+
+  public Path ocspPass(String label) {
+    return ocspDir().resolve(label + ".pass");
+  }
+
+  public Path tlsDir() {
+    return root.resolve("tls");
+  }
+
+  public Path tlsCert() {
+    return tlsDir().resolve("server.pem");
+  }
+
+  public Path tlsKey() {
+    return tlsDir().resolve("server.key");
+  }
+
+  public Path tlsChain() {
+    return tlsDir().resolve("chain.pem");
+  }
+
+  public Path operatorsDir() {
+    return root.resolve("operators");
+  }
+
+  public Path operatorP12(String name) {
+    return operatorsDir().resolve(name + ".p12");
+  }
+
+  public Path operatorPass(String name) {
+    return operatorsDir().resolve(name + ".pass");
+  }
+
+  public Path attestersDir() {
+    return root.resolve("attesters");
+  }
+
+  public Path archiveDir() {
+    return caDir().resolve("archive");
+  }
+
+  public Path archivedCert(String label, int gen) {
+    return archiveDir().resolve(label + "-" + gen + ".pem");
+  }
+
+  public Path archivedKey(String label, int gen) {
+    return archiveDir().resolve(label + "-" + gen + ".p12");
+  }
+
+  public Path archivedPass(String label, int gen) {
+    return archiveDir().resolve(label + "-" + gen + ".pass");
+  }
+
+  public Path archivedOcspCert(String label, int gen) {
+    return archiveDir().resolve(label + "-" + gen + ".ocsp.pem");
+  }
+
+  public Path archivedOcspKey(String label, int gen) {
+    return archiveDir().resolve(label + "-" + gen + ".ocsp.p12");
+  }
+
+  public Path archivedOcspPass(String label, int gen) {
+    return archiveDir().resolve(label + "-" + gen + ".ocsp.pass");
+  }
 
   /** True once {@code ca/root.pem} exists: init writes it last. */
   public boolean isInitialised() {
@@ -83,7 +155,10 @@ public record DataDir(Path root) {
 
   /** True for labels usable as file names and URL path segments. */
   public static boolean isValidLabel(String label) {
-    return label != null && LABEL.matcher(label).matches() && !label.equals("root") && !label.equals("archive");
+    return label != null
+        && LABEL.matcher(label).matches()
+        && !label.equals("root")
+        && !label.equals("archive");
   }
 
   /** Labels of the active issuing CAs ({@code ca/<label>.pem} other than root), sorted. */

@@ -49,34 +49,48 @@ final class HierarchyFiles {
     try {
       return Pem.readCertificate(pem);
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new HierarchyException("certificate file " + pem + " is not a readable PEM certificate", e);
+      throw new HierarchyException(
+          "certificate file " + pem + " is not a readable PEM certificate", e);
     }
   }
 
   static void requireInitialised(DataDir dir) {
     if (!dir.isInitialised()) {
-      throw new HierarchyException("no CA hierarchy in " + dir.root() + " (" + dir.rootCert()
-          + " is missing): run 'simca ca init' first");
+      throw new HierarchyException(
+          "no CA hierarchy in "
+              + dir.root()
+              + " ("
+              + dir.rootCert()
+              + " is missing): run 'simca ca init' first");
     }
   }
 
   static void requireLabel(DataDir dir, String label) {
     if (!DataDir.isValidLabel(label)) {
-      throw new HierarchyException("invalid label '" + label + "': use 1-32 of [a-z0-9_-], not 'root' or 'archive'");
+      throw new HierarchyException(
+          "invalid label '" + label + "': use 1-32 of [a-z0-9_-], not 'root' or 'archive'");
     }
   }
 
   static void requireKnownLabel(DataDir dir, String label) {
     requireLabel(dir, label);
     if (!Files.isRegularFile(dir.issuingCert(label))) {
-      throw new HierarchyException("unknown issuing CA label '" + label + "' (known: "
-          + String.join(", ", dir.labels()) + ")");
+      throw new HierarchyException(
+          "unknown issuing CA label '"
+              + label
+              + "' (known: "
+              + String.join(", ", dir.labels())
+              + ")");
     }
   }
 
   /** RFC 6960 §4.1.1: issuerKeyHash is the hash of the subjectPublicKey BIT STRING value. */
   static byte[] keyHash(X509Certificate cert, String digest) {
-    return digest(digest, SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()).getPublicKeyData().getBytes());
+    return digest(
+        digest,
+        SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded())
+            .getPublicKeyData()
+            .getBytes());
   }
 
   /** RFC 6960 §4.1.1 issuerNameHash: the digest of the DER of the issuer's subject name. */

@@ -26,6 +26,7 @@ public final class HierarchyInitializer {
 
   /** The first issuing CA's label. */
   public static final String DEFAULT_LABEL = "default";
+
   /** The first operator credential's name. */
   public static final String ADMIN = "admin";
 
@@ -49,10 +50,13 @@ public final class HierarchyInitializer {
     char[] rootPass = dev ? KeyFiles.generatePassphrase() : options.rootPassphrase().clone();
     try {
       KeyPair rootKp = minter.newKey(HierarchyMinter.ROOT_KEY);
-      X509Certificate rootCert = minter.issuer().selfSign(
-          RootCaProfile.of(HierarchyMinter.name(options.organization(), "simca Root CA"))
-              .template(rootKp.getPublic(), minter.clock().instant()),
-          rootKp);
+      X509Certificate rootCert =
+          minter
+              .issuer()
+              .selfSign(
+                  RootCaProfile.of(HierarchyMinter.name(options.organization(), "simca Root CA"))
+                      .template(rootKp.getPublic(), minter.clock().instant()),
+                  rootKp);
       SigningKey root = SigningKey.selfSigned(rootKp.getPrivate(), rootCert);
       if (dev) {
         KeyFiles.writePassphrase(dir.rootPassFile(), rootPass);
@@ -61,10 +65,16 @@ public final class HierarchyInitializer {
 
       // Step 2: issuing CA "default" and its OCSP responder.
       SigningKey issuing = minter.issuingCa(DEFAULT_LABEL, 1, root);
-      HierarchyMinter.writeWithPassFile(issuing, dir.issuingKey(DEFAULT_LABEL), dir.issuingPass(DEFAULT_LABEL),
+      HierarchyMinter.writeWithPassFile(
+          issuing,
+          dir.issuingKey(DEFAULT_LABEL),
+          dir.issuingPass(DEFAULT_LABEL),
           dir.issuingCert(DEFAULT_LABEL));
       SigningKey ocsp = minter.ocspResponder(DEFAULT_LABEL, 1, issuing);
-      HierarchyMinter.writeWithPassFile(ocsp, dir.ocspKey(DEFAULT_LABEL), dir.ocspPass(DEFAULT_LABEL),
+      HierarchyMinter.writeWithPassFile(
+          ocsp,
+          dir.ocspKey(DEFAULT_LABEL),
+          dir.ocspPass(DEFAULT_LABEL),
           dir.ocspCert(DEFAULT_LABEL));
 
       // Step 3: server TLS certificate.
@@ -73,11 +83,13 @@ public final class HierarchyInitializer {
 
       // Step 4: first operator credential.
       SigningKey admin = minter.operator(ADMIN, OperatorRole.ADMIN, issuing);
-      HierarchyMinter.writeWithPassFile(admin, dir.operatorP12(ADMIN), dir.operatorPass(ADMIN), null);
+      HierarchyMinter.writeWithPassFile(
+          admin, dir.operatorP12(ADMIN), dir.operatorPass(ADMIN), null);
 
       // Step 5: the trust anchor, last: from here on the data dir counts as initialised.
       Pem.writeCertificate(dir.rootCert(), rootCert);
-      return new InitResult(dir, dev, rootCert, issuing.cert(), ocsp.cert(), tls.cert(), admin.cert());
+      return new InitResult(
+          dir, dev, rootCert, issuing.cert(), ocsp.cert(), tls.cert(), admin.cert());
     } finally {
       Arrays.fill(rootPass, '\0');
     }
@@ -85,23 +97,45 @@ public final class HierarchyInitializer {
 
   private static void refuseExisting(DataDir dir) {
     if (dir.isInitialised()) {
-      throw new HierarchyException("a CA hierarchy already exists in " + dir.root() + " (" + dir.rootCert()
-          + "); refusing to overwrite it");
+      throw new HierarchyException(
+          "a CA hierarchy already exists in "
+              + dir.root()
+              + " ("
+              + dir.rootCert()
+              + "); refusing to overwrite it");
     }
     for (Path p : contractFiles(dir)) {
       if (HierarchyMinter.exists(p)) {
-        throw new HierarchyException("a partial CA hierarchy exists in " + dir.root() + ": " + p
-            + " exists but " + dir.rootCert() + " does not (an earlier init was interrupted?); "
-            + "move ca/, ocsp/, tls/ and operators/ away and run init again");
+        throw new HierarchyException(
+            "a partial CA hierarchy exists in "
+                + dir.root()
+                + ": "
+                + p
+                + " exists but "
+                + dir.rootCert()
+                + " does not (an earlier init was interrupted?); "
+                + "move ca/, ocsp/, tls/ and operators/ away and run init again");
       }
     }
   }
 
   private static List<Path> contractFiles(DataDir dir) {
-    List<Path> out = new ArrayList<>(List.of(dir.rootKey(), dir.rootPassFile(),
-        dir.issuingCert(DEFAULT_LABEL), dir.issuingKey(DEFAULT_LABEL), dir.issuingPass(DEFAULT_LABEL),
-        dir.ocspCert(DEFAULT_LABEL), dir.ocspKey(DEFAULT_LABEL), dir.ocspPass(DEFAULT_LABEL),
-        dir.tlsCert(), dir.tlsKey(), dir.tlsChain(), dir.operatorP12(ADMIN), dir.operatorPass(ADMIN)));
+    List<Path> out =
+        new ArrayList<>(
+            List.of(
+                dir.rootKey(),
+                dir.rootPassFile(),
+                dir.issuingCert(DEFAULT_LABEL),
+                dir.issuingKey(DEFAULT_LABEL),
+                dir.issuingPass(DEFAULT_LABEL),
+                dir.ocspCert(DEFAULT_LABEL),
+                dir.ocspKey(DEFAULT_LABEL),
+                dir.ocspPass(DEFAULT_LABEL),
+                dir.tlsCert(),
+                dir.tlsKey(),
+                dir.tlsChain(),
+                dir.operatorP12(ADMIN),
+                dir.operatorPass(ADMIN)));
     return out;
   }
 }

@@ -31,8 +31,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 
 /**
  * Creates hierarchy members (key, certificate, files) for init, issue-intermediate, rotate and
- * operator issuance, so those share one implementation. Package-private: callers use
- * {@link HierarchyInitializer} and {@link HierarchyService}.
+ * operator issuance, so those share one implementation. Package-private: callers use {@link
+ * HierarchyInitializer} and {@link HierarchyService}.
  */
 final class HierarchyMinter {
 
@@ -65,33 +65,47 @@ final class HierarchyMinter {
   /** An issuing CA certificate + key in memory (nothing written). */
   SigningKey issuingCa(String label, int generation, SigningKey root) {
     KeyPair kp = newKey(ISSUING_KEY);
-    X500Name subject = name(organization(root.cert()), "simca Issuing CA " + label + " G" + generation);
-    X509Certificate cert = issuer.issue(
-        IssuingCaProfile.of(subject).template(kp.getPublic(), IssuerInfo.of(root.cert()), clock.instant()), root);
+    X500Name subject =
+        name(organization(root.cert()), "simca Issuing CA " + label + " G" + generation);
+    X509Certificate cert =
+        issuer.issue(
+            IssuingCaProfile.of(subject)
+                .template(kp.getPublic(), IssuerInfo.of(root.cert()), clock.instant()),
+            root);
     return new SigningKey(kp.getPrivate(), cert, List.of(cert, root.cert()));
   }
 
   /** A delegated OCSP responder for {@code ca} in memory. */
   SigningKey ocspResponder(String label, int generation, SigningKey ca) {
     KeyPair kp = newKey(LEAF_KEY);
-    X500Name subject = name(organization(ca.cert()), "simca OCSP Responder " + label + " G" + generation);
-    X509Certificate cert = issuer.issue(
-        OcspResponderProfile.of(subject).template(kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()), ca);
+    X500Name subject =
+        name(organization(ca.cert()), "simca OCSP Responder " + label + " G" + generation);
+    X509Certificate cert =
+        issuer.issue(
+            OcspResponderProfile.of(subject)
+                .template(kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()),
+            ca);
     return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));
   }
 
   SigningKey tlsServer(List<String> hostNames, SigningKey ca) {
     KeyPair kp = newKey(LEAF_KEY);
     X500Name subject = name(organization(ca.cert()), "simca server");
-    X509Certificate cert = issuer.issue(
-        TlsServerProfile.of(subject, hostNames).template(kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()), ca);
+    X509Certificate cert =
+        issuer.issue(
+            TlsServerProfile.of(subject, hostNames)
+                .template(kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()),
+            ca);
     return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));
   }
 
   SigningKey operator(String name, OperatorRole role, SigningKey ca) {
     KeyPair kp = newKey(LEAF_KEY);
-    X509Certificate cert = issuer.issue(
-        OperatorProfile.of(organization(ca.cert())).template(name, role, kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()), ca);
+    X509Certificate cert =
+        issuer.issue(
+            OperatorProfile.of(organization(ca.cert()))
+                .template(name, role, kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()),
+            ca);
     return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));
   }
 
@@ -117,7 +131,8 @@ final class HierarchyMinter {
   }
 
   static void ensureDirs(DataDir dir) {
-    for (Path p : List.of(dir.caDir(), dir.ocspDir(), dir.tlsDir(), dir.operatorsDir(), dir.attestersDir())) {
+    for (Path p :
+        List.of(dir.caDir(), dir.ocspDir(), dir.tlsDir(), dir.operatorsDir(), dir.attestersDir())) {
       SecureFiles.createPrivateDirectories(p);
     }
   }
@@ -133,7 +148,10 @@ final class HierarchyMinter {
         .build();
   }
 
-  /** The {@code O=} of a CA certificate's subject (so later members match the root's), default "simca". */
+  /**
+   * The {@code O=} of a CA certificate's subject (so later members match the root's), default
+   * "simca".
+   */
   static String organization(X509Certificate cert) {
     try {
       RDN[] rdns = new JcaX509CertificateHolder(cert).getSubject().getRDNs(BCStyle.O);

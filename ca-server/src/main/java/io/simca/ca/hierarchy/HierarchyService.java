@@ -21,9 +21,9 @@ import java.util.Optional;
  * Day-two operations on the hierarchy, shared by the CLI ({@code ca list}, {@code ca
  * issue-intermediate}, {@code ca rotate}) and the server (OCSP responder renewal, operators).
  *
- * <p>Operations that touch the root ask for its passphrase and read it before changing anything,
- * so a wrong passphrase leaves the data dir as it was. Not safe against two processes rotating
- * the same label at once; the CLI runs one at a time.
+ * <p>Operations that touch the root ask for its passphrase and read it before changing anything, so
+ * a wrong passphrase leaves the data dir as it was. Not safe against two processes rotating the
+ * same label at once; the CLI runs one at a time.
  */
 public final class HierarchyService {
 
@@ -43,11 +43,18 @@ public final class HierarchyService {
     List<CaInfo> out = new ArrayList<>();
     out.add(info("root", CaInfo.Role.ROOT, 1, CaInfo.Status.ACTIVE, dir.rootCert()));
     for (String label : dir.labels()) {
-      out.add(info(label, CaInfo.Role.ISSUING, dir.activeGeneration(label), CaInfo.Status.ACTIVE, dir.issuingCert(label)));
+      out.add(
+          info(
+              label,
+              CaInfo.Role.ISSUING,
+              dir.activeGeneration(label),
+              CaInfo.Status.ACTIVE,
+              dir.issuingCert(label)));
       List<Integer> gens = dir.archivedGenerations(label);
       for (int i = gens.size() - 1; i >= 0; i--) {
         int g = gens.get(i);
-        out.add(info(label, CaInfo.Role.ISSUING, g, CaInfo.Status.RETIRED, dir.archivedCert(label, g)));
+        out.add(
+            info(label, CaInfo.Role.ISSUING, g, CaInfo.Status.RETIRED, dir.archivedCert(label, g)));
       }
     }
     return out;
@@ -63,21 +70,24 @@ public final class HierarchyService {
       }
     }
     if (!dir.archivedGenerations(label).isEmpty()) {
-      throw new HierarchyException("issuing CA label '" + label + "' already exists in " + dir.archiveDir());
+      throw new HierarchyException(
+          "issuing CA label '" + label + "' already exists in " + dir.archiveDir());
     }
     SigningKey root = loadRoot(dir, rootPass);
     SigningKey ca = minter.issuingCa(label, 1, root);
     SigningKey ocsp = minter.ocspResponder(label, 1, ca);
-    HierarchyMinter.writeWithPassFile(ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
+    HierarchyMinter.writeWithPassFile(
+        ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
     // the CA certificate last: ca/<label>.pem is what makes the label exist
-    HierarchyMinter.writeWithPassFile(ca, dir.issuingKey(label), dir.issuingPass(label), dir.issuingCert(label));
+    HierarchyMinter.writeWithPassFile(
+        ca, dir.issuingKey(label), dir.issuingPass(label), dir.issuingCert(label));
     return info(label, CaInfo.Role.ISSUING, 1, CaInfo.Status.ACTIVE, dir.issuingCert(label));
   }
 
   /**
    * New key and certificate for {@code label}. The previous generation's certificate, key and OCSP
-   * responder move to {@code ca/archive/<label>-<gen>.*}, where {@link LoadedHierarchy} still
-   * loads them so OCSP and CRLs keep working for certificates the old key issued.
+   * responder move to {@code ca/archive/<label>-<gen>.*}, where {@link LoadedHierarchy} still loads
+   * them so OCSP and CRLs keep working for certificates the old key issued.
    */
   public CaInfo rotate(DataDir dir, String label, char[] rootPass) {
     HierarchyFiles.requireInitialised(dir);
@@ -94,53 +104,68 @@ public final class HierarchyService {
     archive(dir.ocspCert(label), dir.archivedOcspCert(label, oldGen));
     archive(dir.ocspKey(label), dir.archivedOcspKey(label, oldGen));
     archive(dir.ocspPass(label), dir.archivedOcspPass(label, oldGen));
-    archive(dir.issuingCert(label), dir.archivedCert(label, oldGen)); // last: defines the generation number
+    archive(
+        dir.issuingCert(label),
+        dir.archivedCert(label, oldGen)); // last: defines the generation number
 
-    HierarchyMinter.writeWithPassFile(ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
-    HierarchyMinter.writeWithPassFile(ca, dir.issuingKey(label), dir.issuingPass(label), dir.issuingCert(label));
+    HierarchyMinter.writeWithPassFile(
+        ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
+    HierarchyMinter.writeWithPassFile(
+        ca, dir.issuingKey(label), dir.issuingPass(label), dir.issuingCert(label));
     return info(label, CaInfo.Role.ISSUING, newGen, CaInfo.Status.ACTIVE, dir.issuingCert(label));
   }
 
   /**
    * Re-issues the OCSP responder certificate of the active generation of {@code label} when it
-   * expires within {@code renewBefore} (or is missing, or was issued by another key). Signed by
-   * the issuing key; the root is not needed.
+   * expires within {@code renewBefore} (or is missing, or was issued by another key). Signed by the
+   * issuing key; the root is not needed.
    *
    * @return the new responder certificate, or empty when the current one is still good
    */
-  public Optional<X509Certificate> renewOcspResponderIfDue(DataDir dir, String label, Duration renewBefore) {
+  public Optional<X509Certificate> renewOcspResponderIfDue(
+      DataDir dir, String label, Duration renewBefore) {
     HierarchyFiles.requireInitialised(dir);
     HierarchyFiles.requireKnownLabel(dir, label);
-    SigningKey ca = HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
+    SigningKey ca =
+        HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
     Instant now = minter.clock().instant();
     if (Files.isRegularFile(dir.ocspCert(label))) {
       X509Certificate current = HierarchyFiles.readCert(dir.ocspCert(label));
-      boolean sameIssuer = current.getIssuerX500Principal().equals(ca.cert().getSubjectX500Principal())
-          && verifies(current, ca.cert());
+      boolean sameIssuer =
+          current.getIssuerX500Principal().equals(ca.cert().getSubjectX500Principal())
+              && verifies(current, ca.cert());
       if (sameIssuer && current.getNotAfter().toInstant().minus(renewBefore).isAfter(now)) {
         return Optional.empty();
       }
     }
     SigningKey ocsp = minter.ocspResponder(label, dir.activeGeneration(label), ca);
-    HierarchyMinter.writeWithPassFile(ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
+    HierarchyMinter.writeWithPassFile(
+        ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
     return Optional.of(ocsp.cert());
   }
 
-  /** A new operator credential {@code operators/<name>.p12} + {@code .pass}, issued by the {@code default} CA. */
+  /**
+   * A new operator credential {@code operators/<name>.p12} + {@code .pass}, issued by the {@code
+   * default} CA.
+   */
   public OperatorCredential issueOperator(DataDir dir, String name, OperatorRole role) {
     HierarchyFiles.requireInitialised(dir);
     if (!OperatorProfile.isValidName(name)) {
-      throw new HierarchyException("invalid operator name '" + name + "': use 1-64 of [A-Za-z0-9._-]");
+      throw new HierarchyException(
+          "invalid operator name '" + name + "': use 1-64 of [A-Za-z0-9._-]");
     }
     if (Files.exists(dir.operatorP12(name))) {
-      throw new HierarchyException("operator '" + name + "' already exists (" + dir.operatorP12(name) + ")");
+      throw new HierarchyException(
+          "operator '" + name + "' already exists (" + dir.operatorP12(name) + ")");
     }
     String label = HierarchyInitializer.DEFAULT_LABEL;
     HierarchyFiles.requireKnownLabel(dir, label);
-    SigningKey ca = HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
+    SigningKey ca =
+        HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
     SigningKey op = minter.operator(name, role, ca);
     HierarchyMinter.writeWithPassFile(op, dir.operatorP12(name), dir.operatorPass(name), null);
-    return new OperatorCredential(name, role, dir.operatorP12(name), dir.operatorPass(name), op.cert());
+    return new OperatorCredential(
+        name, role, dir.operatorP12(name), dir.operatorPass(name), op.cert());
   }
 
   private static SigningKey loadRoot(DataDir dir, char[] rootPass) {
@@ -149,7 +174,8 @@ public final class HierarchyService {
     }
     SigningKey root = HierarchyFiles.readKey(dir.rootKey(), rootPass);
     if (!root.cert().equals(HierarchyFiles.readCert(dir.rootCert()))) {
-      throw new HierarchyException("root key " + dir.rootKey() + " does not match " + dir.rootCert());
+      throw new HierarchyException(
+          "root key " + dir.rootKey() + " does not match " + dir.rootCert());
     }
     return root;
   }
@@ -174,14 +200,24 @@ public final class HierarchyService {
       }
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new HierarchyException("cannot archive " + from + " to " + to + ": " + e.getMessage(), e);
+      throw new HierarchyException(
+          "cannot archive " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 
-  private static CaInfo info(String label, CaInfo.Role role, int gen, CaInfo.Status status, Path certFile) {
+  private static CaInfo info(
+      String label, CaInfo.Role role, int gen, CaInfo.Status status, Path certFile) {
     X509Certificate c = HierarchyFiles.readCert(certFile);
-    return new CaInfo(label, role, gen, status, c.getSubjectX500Principal().getName(),
-        KeyType.of(c.getPublicKey()).label(), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(),
-        HierarchyFiles.hex(IssuerInfo.of(c).keyId()), certFile);
+    return new CaInfo(
+        label,
+        role,
+        gen,
+        status,
+        c.getSubjectX500Principal().getName(),
+        KeyType.of(c.getPublicKey()).label(),
+        c.getNotBefore().toInstant(),
+        c.getNotAfter().toInstant(),
+        HierarchyFiles.hex(IssuerInfo.of(c).keyId()),
+        certFile);
   }
 }

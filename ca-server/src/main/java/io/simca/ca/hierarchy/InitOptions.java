@@ -37,7 +37,12 @@ public record InitOptions(char[] rootPassphrase, List<String> hostNames, String 
 
   @Override
   public String toString() {
-    return "InitOptions[rootPassphrase=" + (rootPassphrase == null ? "generated" : "given")
-        + ", hostNames=" + hostNames + ", organization=" + organization + "]";
+    return "InitOptions[rootPassphrase="
+        + (rootPassphrase == null ? "generated" : "given")
+        + ", hostNames="
+        + hostNames
+        + ", organization="
+        + organization
+        + "]";
   }
 }

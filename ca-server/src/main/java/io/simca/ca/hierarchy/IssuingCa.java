@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * One generation of an issuing CA as the running server holds it.
  *
- * @param active true for the generation that signs new certificates; retired generations only
- *     sign OCSP responses and CRLs for what they issued
+ * @param active true for the generation that signs new certificates; retired generations only sign
+ *     OCSP responses and CRLs for what they issued
  * @param ocspResponder the delegated responder key; empty when its files are missing (the CA key
  *     itself may then sign OCSP responses, RFC 6960 §4.2.2.2)
  * @param keyId lower-case hex of the CA certificate's subject key identifier

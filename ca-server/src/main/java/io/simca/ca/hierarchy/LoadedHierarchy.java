@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hierarchy as the running server holds it: the root certificate (never its key, which
- * stays offline) and every issuing CA generation with its signing key and OCSP responder,
- * indexed for issuance (by label), for AKI lookups (by key id) and for OCSP CertID lookups
- * (by issuerKeyHash, SHA-1 and SHA-256). Immutable; reload after a rotation.
+ * The hierarchy as the running server holds it: the root certificate (never its key, which stays
+ * offline) and every issuing CA generation with its signing key and OCSP responder, indexed for
+ * issuance (by label), for AKI lookups (by key id) and for OCSP CertID lookups (by issuerKeyHash,
+ * SHA-1 and SHA-256). Immutable; reload after a rotation.
  */
 public final class LoadedHierarchy {
 
@@ -27,7 +27,10 @@ public final class LoadedHierarchy {
   private final Map<ByteBuffer, CertIdEntry> bySha1 = new HashMap<>();
   private final Map<ByteBuffer, CertIdEntry> bySha256 = new HashMap<>();
 
-  /** A CA as an OCSP CertID names it under one hash algorithm; byte keys, so a lookup formats nothing. */
+  /**
+   * A CA as an OCSP CertID names it under one hash algorithm; byte keys, so a lookup formats
+   * nothing.
+   */
   private record CertIdEntry(IssuingCa ca, byte[] nameHash) {}
 
   private LoadedHierarchy(X509Certificate root, List<IssuingCa> all) {
@@ -44,7 +47,8 @@ public final class LoadedHierarchy {
   }
 
   private static void index(Map<ByteBuffer, CertIdEntry> byKeyHash, IssuingCa ca, String digest) {
-    byKeyHash.put(ByteBuffer.wrap(HierarchyFiles.keyHash(ca.cert(), digest)),
+    byKeyHash.put(
+        ByteBuffer.wrap(HierarchyFiles.keyHash(ca.cert(), digest)),
         new CertIdEntry(ca, HierarchyFiles.nameHash(ca.cert(), digest)));
   }
 
@@ -54,17 +58,27 @@ public final class LoadedHierarchy {
     X509Certificate root = HierarchyFiles.readCert(dir.rootCert());
     List<IssuingCa> cas = new ArrayList<>();
     for (String label : dir.labels()) {
-      SigningKey key = HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
-      requireMatch(key, HierarchyFiles.readCert(dir.issuingCert(label)), dir.issuingKey(label).toString());
-      Optional<SigningKey> ocsp = Files.exists(dir.ocspKey(label))
-          ? Optional.of(HierarchyFiles.readKeyWithPassFile(dir.ocspKey(label), dir.ocspPass(label)))
-          : Optional.empty();
-      cas.add(new IssuingCa(label, dir.activeGeneration(label), true, key, ocsp, keyId(key.cert())));
+      SigningKey key =
+          HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
+      requireMatch(
+          key, HierarchyFiles.readCert(dir.issuingCert(label)), dir.issuingKey(label).toString());
+      Optional<SigningKey> ocsp =
+          Files.exists(dir.ocspKey(label))
+              ? Optional.of(
+                  HierarchyFiles.readKeyWithPassFile(dir.ocspKey(label), dir.ocspPass(label)))
+              : Optional.empty();
+      cas.add(
+          new IssuingCa(label, dir.activeGeneration(label), true, key, ocsp, keyId(key.cert())));
       for (int gen : dir.archivedGenerations(label)) {
-        SigningKey old = HierarchyFiles.readKeyWithPassFile(dir.archivedKey(label, gen), dir.archivedPass(label, gen));
-        Optional<SigningKey> oldOcsp = Files.exists(dir.archivedOcspKey(label, gen))
-            ? Optional.of(HierarchyFiles.readKeyWithPassFile(dir.archivedOcspKey(label, gen), dir.archivedOcspPass(label, gen)))
-            : Optional.empty();
+        SigningKey old =
+            HierarchyFiles.readKeyWithPassFile(
+                dir.archivedKey(label, gen), dir.archivedPass(label, gen));
+        Optional<SigningKey> oldOcsp =
+            Files.exists(dir.archivedOcspKey(label, gen))
+                ? Optional.of(
+                    HierarchyFiles.readKeyWithPassFile(
+                        dir.archivedOcspKey(label, gen), dir.archivedOcspPass(label, gen)))
+                : Optional.empty();
         cas.add(new IssuingCa(label, gen, false, old, oldOcsp, keyId(old.cert())));
       }
     }
@@ -73,7 +87,11 @@ public final class LoadedHierarchy {
 
   private static void requireMatch(SigningKey key, X509Certificate pem, String keyFile) {
     if (!key.cert().equals(pem)) {
-      throw new HierarchyException("key file " + keyFile + " does not belong to certificate " + pem.getSubjectX500Principal().getName());
+      throw new HierarchyException(
+          "key file "
+              + keyFile
+              + " does not belong to certificate "
+              + pem.getSubjectX500Principal().getName());
     }
   }
 
@@ -102,7 +120,8 @@ public final class LoadedHierarchy {
 
   /** RFC 6960 §4.1.1 CertID with hashAlgorithm SHA-1: issuerKeyHash = SHA-1(subjectPublicKey). */
   public Optional<IssuingCa> byIssuerKeyHash(byte[] sha1OfIssuerPublicKey) {
-    return Optional.ofNullable(bySha1.get(ByteBuffer.wrap(sha1OfIssuerPublicKey))).map(CertIdEntry::ca);
+    return Optional.ofNullable(bySha1.get(ByteBuffer.wrap(sha1OfIssuerPublicKey)))
+        .map(CertIdEntry::ca);
   }
 
   /**
@@ -111,6 +130,8 @@ public final class LoadedHierarchy {
    */
   public Optional<IssuingCa> byCertId(boolean sha256, byte[] issuerKeyHash, byte[] issuerNameHash) {
     CertIdEntry e = (sha256 ? bySha256 : bySha1).get(ByteBuffer.wrap(issuerKeyHash));
-    return e != null && MessageDigest.isEqual(e.nameHash(), issuerNameHash) ? Optional.of(e.ca()) : Optional.empty();
+    return e != null && MessageDigest.isEqual(e.nameHash(), issuerNameHash)
+        ? Optional.of(e.ca())
+        : Optional.empty();
   }
 }

@@ -11,10 +11,9 @@ import java.security.cert.X509Certificate;
 public sealed interface EnrollmentOutcome {
 
   /** A certificate whose row and first OCSP response are committed. */
-  record Issued(X509Certificate certificate, BigInteger serial, boolean rekey) implements EnrollmentOutcome {
-  }
+  record Issued(X509Certificate certificate, BigInteger serial, boolean rekey)
+      implements EnrollmentOutcome {}
 
   /** Refused (and audited); render {@code error}. */
-  record Refused(CaException error) implements EnrollmentOutcome {
-  }
+  record Refused(CaException error) implements EnrollmentOutcome {}
 }

@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param authorization the Authorization header value, or null
  * @param current re-enrol only: what the server found out about the TLS client certificate
  */
-public record EnrollmentSubmission(EnrollmentRequest.Kind kind, String label, byte[] body, String authorization,
-    Optional<ClientCertificate> current, String clientAddress) {
+public record EnrollmentSubmission(
+    EnrollmentRequest.Kind kind,
+    String label,
+    byte[] body,
+    String authorization,
+    Optional<ClientCertificate> current,
+    String clientAddress) {
 
   public EnrollmentSubmission {
     Objects.requireNonNull(kind, "kind");

@@ -1,8 +1,7 @@
 package io.simca.ca.issue;
 
-import io.simca.ca.crypto.CryptoProviders;
-import java.security.Provider;
 import io.simca.ca.config.SimcaConfig;
+import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.error.CaException;
 import io.simca.ca.error.ErrorKind;
 import io.simca.ca.hierarchy.IssuingCa;
@@ -40,6 +39,7 @@ import io.simca.est.codec.EstRequestException;
 import io.simca.est.codec.ParsedCsr;
 import java.math.BigInteger;
 import java.net.URI;
+import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -57,22 +57,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Device certificate issuance in one visible order (STYLE.md item 5): authorise, CSR rules,
- * profile, reserve, lint and sign, store certificate and OCSP response, re-check the SIM,
- * audit, answer. Every outcome, allow or deny, is audited here and only here, from the
- * {@link Decision}; a certificate is never returned before its row and its first OCSP
- * response are committed.
+ * profile, reserve, lint and sign, store certificate and OCSP response, re-check the SIM, audit,
+ * answer. Every outcome, allow or deny, is audited here and only here, from the {@link Decision}; a
+ * certificate is never returned before its row and its first OCSP response are committed.
  *
  * <p>Blocking (store, signing): call from a worker thread. Thread-safe.
  */
 public final class IssuanceEngine {
 
-  /** Proof of possession is verified with the fast provider (ACCP when healthy): it bounds enrolment throughput. */
-  private static final Provider VERIFY_PROVIDER = CryptoProviders.get().providerFor("Signature", "SHA256withECDSA");
-
+  /**
+   * Proof of possession is verified with the fast provider (ACCP when healthy): it bounds enrolment
+   * throughput.
+   */
+  private static final Provider VERIFY_PROVIDER =
+      CryptoProviders.get().providerFor("Signature", "SHA256withECDSA");
 
   private static final Logger LOG = LoggerFactory.getLogger(IssuanceEngine.class);
+
   /** Profile name stored with device certificates. */
   public static final String PROFILE = "device";
+
   private static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(5);
   private static final int SERIAL_ATTEMPTS = 3;
 
@@ -90,8 +94,14 @@ public final class IssuanceEngine {
    * @param onOcspPublished called with every OCSP response the engine stores (the good one at
    *     issuance, a revoked one when the SIM went away meanwhile), after it is committed
    */
-  public IssuanceEngine(SimcaConfig config, Supplier<LoadedHierarchy> hierarchy, Stores stores,
-      EnrollmentAuthorizer authorizer, OcspPresigner presigner, Clock clock, Consumer<OcspResponseRow> onOcspPublished) {
+  public IssuanceEngine(
+      SimcaConfig config,
+      Supplier<LoadedHierarchy> hierarchy,
+      Stores stores,
+      EnrollmentAuthorizer authorizer,
+      OcspPresigner presigner,
+      Clock clock,
+      Consumer<OcspResponseRow> onOcspPublished) {
     this.config = Objects.requireNonNull(config, "config");
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
     this.stores = Objects.requireNonNull(stores, "stores");
@@ -102,26 +112,47 @@ public final class IssuanceEngine {
     this.issuer = CertificateIssuer.create(settings(config, "any").lintPolicy());
   }
 
-  /** Runs one enrolment end to end. Never throws for bad input: every refusal is an audited {@link EnrollmentOutcome.Refused}. */
+  /**
+   * Runs one enrolment end to end. Never throws for bad input: every refusal is an audited {@link
+   * EnrollmentOutcome.Refused}.
+   */
   public EnrollmentOutcome enroll(EnrollmentSubmission submission) {
     EnrollmentRequest request = decode(submission);
     try {
       return issue(request);
     } catch (StoreUnavailableException | org.jooq.exception.DataAccessException e) {
-      // The store failed mid-way: whatever was reserved stays "reserved" (never issued), the client retries.
-      LOG.warn("store failure during {} from {}: {}", request.kind().eventType(), request.clientAddress(), e.toString());
-      Deny deny = new Deny(ErrorKind.UNAVAILABLE, "store_unavailable", "certificate store unavailable, retry later")
-          .withRetryAfter(STORE_RETRY_AFTER);
+      // The store failed mid-way: whatever was reserved stays "reserved" (never issued), the client
+      // retries.
+      LOG.warn(
+          "store failure during {} from {}: {}",
+          request.kind().eventType(),
+          request.clientAddress(),
+          e.toString());
+      Deny deny =
+          new Deny(
+                  ErrorKind.UNAVAILABLE,
+                  "store_unavailable",
+                  "certificate store unavailable, retry later")
+              .withRetryAfter(STORE_RETRY_AFTER);
       return refuse(request, deny, null);
     }
   }
 
   /**
-   * Audits a request refused before it reached the engine (unknown label, wrong content type,
-   * body too large). Best effort when the store is down: the refusal itself stands.
+   * Audits a request refused before it reached the engine (unknown label, wrong content type, body
+   * too large). Best effort when the store is down: the refusal itself stands.
    */
   public void auditRejected(EnrollmentRequest.Kind kind, String clientAddress, CaException error) {
-    audit(entry(kind, AuditOutcome.DENY, error.reason(), Evidence.NONE, null, clientAddress, null, error.detail()));
+    audit(
+        entry(
+            kind,
+            AuditOutcome.DENY,
+            error.reason(),
+            Evidence.NONE,
+            null,
+            clientAddress,
+            null,
+            error.detail()));
   }
 
   private EnrollmentOutcome issue(EnrollmentRequest request) {
@@ -133,18 +164,23 @@ public final class IssuanceEngine {
     Allow allow = (Allow) decision;
     IssuingCa ca = hierarchy.get().byLabel(request.label()).orElse(null);
     if (ca == null) {
-      return refuse(request, new Deny(ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + request.label() + "'")
-          .withEvidence(allow.evidence()), allow.policy());
+      return refuse(
+          request,
+          new Deny(ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + request.label() + "'")
+              .withEvidence(allow.evidence()),
+          allow.policy());
     }
 
     // Step 2: CSR rules. Proof of possession and the key type were checked by the decoder and the
-    // policy; from here on only the key is taken from the CSR (subject, SANs, extensions are ignored).
+    // policy; from here on only the key is taken from the CSR (subject, SANs, extensions are
+    // ignored).
     ParsedCsr csr = request.csr().orElseThrow();
     SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(csr.spkiDer());
 
     // Step 3: profile. Names come from the SIM inventory and the attestation, never from the CSR.
     SimRow sim = allow.sim();
-    DeviceIdentity device = new DeviceIdentity(sim.iccid(), Optional.of(sim.tenant()), allow.imei());
+    DeviceIdentity device =
+        new DeviceIdentity(sim.iccid(), Optional.of(sim.tenant()), allow.imei());
     CertificateTemplate template = profile(ca).template(device, spki);
 
     // Step 4: reserve the serial and record what is about to be signed (Boulder's precert step),
@@ -161,8 +197,11 @@ public final class IssuanceEngine {
       der = cert.getEncoded();
     } catch (LintException | CertificateEncodingException e) {
       LOG.error("device certificate {} refused by lint: {}", serial.toString(16), e.getMessage());
-      return refuse(request, new Deny(ErrorKind.INTERNAL, "lint_failed", "certificate profile error")
-          .withEvidence(allow.evidence()), allow.policy());
+      return refuse(
+          request,
+          new Deny(ErrorKind.INTERNAL, "lint_failed", "certificate profile error")
+              .withEvidence(allow.evidence()),
+          allow.policy());
     }
 
     // Step 6: store the certificate and its pre-signed good OCSP response in one transaction.
@@ -178,21 +217,45 @@ public final class IssuanceEngine {
     onOcspPublished.accept(good);
 
     // Step 8: audit the allow.
-    audit(entry(request.kind(), AuditOutcome.ALLOW, allow.rekey() ? "rekey" : null, allow.evidence(), serial,
-        request.clientAddress(), allow.policy(), (allow.rekey() ? "rekey; " : "") + "issued " + template.subject()
-            + " until " + template.notAfter()));
+    audit(
+        entry(
+            request.kind(),
+            AuditOutcome.ALLOW,
+            allow.rekey() ? "rekey" : null,
+            allow.evidence(),
+            serial,
+            request.clientAddress(),
+            allow.policy(),
+            (allow.rekey() ? "rekey; " : "")
+                + "issued "
+                + template.subject()
+                + " until "
+                + template.notAfter()));
 
     // Step 9: answer.
     return new EnrollmentOutcome.Issued(cert, serial, allow.rekey());
   }
 
-  private CertificateTemplate reserve(CertificateTemplate template, IssuingCa ca, Allow allow, ParsedCsr csr) {
+  private CertificateTemplate reserve(
+      CertificateTemplate template, IssuingCa ca, Allow allow, ParsedCsr csr) {
     SimRow sim = allow.sim();
     for (int attempt = 1; ; attempt++) {
       try {
-        stores.certs().reserve(new CertificateReservation(template.serial(), ca.keyId(), sim.iccid(),
-            allow.imei().orElse(null), sim.tenant(), csr.spkiSha256Hex(), template.subject().toString(), PROFILE,
-            template.notBefore(), template.notAfter(), allow.policy()));
+        stores
+            .certs()
+            .reserve(
+                new CertificateReservation(
+                    template.serial(),
+                    ca.keyId(),
+                    sim.iccid(),
+                    allow.imei().orElse(null),
+                    sim.tenant(),
+                    csr.spkiSha256Hex(),
+                    template.subject().toString(),
+                    PROFILE,
+                    template.notBefore(),
+                    template.notAfter(),
+                    allow.policy()));
         return template;
       } catch (StoreConflictException e) {
         if (attempt >= SERIAL_ATTEMPTS) {
@@ -203,45 +266,70 @@ public final class IssuanceEngine {
     }
   }
 
-  private Optional<Deny> recheck(IssuingCa ca, BigInteger serial, String iccid, OcspResponseRow good) {
-    SimStatus status = stores.sims().find(iccid).map(SimRow::status).orElse(SimStatus.DECOMMISSIONED);
-    CertStatus certStatus = stores.certs().find(serial).map(r -> r.status()).orElse(CertStatus.REVOKED);
+  private Optional<Deny> recheck(
+      IssuingCa ca, BigInteger serial, String iccid, OcspResponseRow good) {
+    SimStatus status =
+        stores.sims().find(iccid).map(SimRow::status).orElse(SimStatus.DECOMMISSIONED);
+    CertStatus certStatus =
+        stores.certs().find(serial).map(r -> r.status()).orElse(CertStatus.REVOKED);
     if (status == SimStatus.ACTIVE && certStatus == CertStatus.ISSUED) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    RevocationReason reason = switch (status) {
-      case LOST, STOLEN -> RevocationReason.KEY_COMPROMISE;
-      case DECOMMISSIONED -> RevocationReason.CESSATION_OF_OPERATION;
-      default -> RevocationReason.PRIVILEGE_WITHDRAWN;
-    };
+    RevocationReason reason =
+        switch (status) {
+          case LOST, STOLEN -> RevocationReason.KEY_COMPROMISE;
+          case DECOMMISSIONED -> RevocationReason.CESSATION_OF_OPERATION;
+          default -> RevocationReason.PRIVILEGE_WITHDRAWN;
+        };
     if (stores.certs().revoke(serial, reason.code(), now, Optional.empty())) {
       OcspResponseRow revoked = presigner.revoked(ca, serial, now, reason.code(), now);
       stores.ocsp().upsert(revoked);
       onOcspPublished.accept(revoked);
     }
     String name = status.name().toLowerCase(java.util.Locale.ROOT);
-    return Optional.of(status == SimStatus.ACTIVE
-        ? Deny.forbidden("certificate_revoked", "the certificate was revoked while it was being issued")
-        : Deny.forbidden("sim_" + name, "SIM became " + name + " during issuance; the new certificate is revoked"));
+    return Optional.of(
+        status == SimStatus.ACTIVE
+            ? Deny.forbidden(
+                "certificate_revoked", "the certificate was revoked while it was being issued")
+            : Deny.forbidden(
+                "sim_" + name,
+                "SIM became " + name + " during issuance; the new certificate is revoked"));
   }
 
   private EnrollmentOutcome refuse(EnrollmentRequest request, Deny deny, String policy) {
     return refuse(request, deny, policy, null);
   }
 
-  private EnrollmentOutcome refuse(EnrollmentRequest request, Deny deny, String policy, BigInteger serial) {
-    audit(entry(request.kind(), AuditOutcome.DENY, deny.reason(), deny.evidence(), serial, request.clientAddress(),
-        policy, deny.detail()));
+  private EnrollmentOutcome refuse(
+      EnrollmentRequest request, Deny deny, String policy, BigInteger serial) {
+    audit(
+        entry(
+            request.kind(),
+            AuditOutcome.DENY,
+            deny.reason(),
+            deny.evidence(),
+            serial,
+            request.clientAddress(),
+            policy,
+            deny.detail()));
     return new EnrollmentOutcome.Refused(deny.toException());
   }
 
-  /** Appends an audit record; a store failure here is logged (the caller's answer already says what happened). */
+  /**
+   * Appends an audit record; a store failure here is logged (the caller's answer already says what
+   * happened).
+   */
   private void audit(AuditEntry entry) {
     try {
       stores.audit().append(entry);
     } catch (RuntimeException e) {
-      LOG.error("audit append failed for {} {} ({}): {}", entry.eventType(), entry.outcome(), entry.reason(), e.toString());
+      LOG.error(
+          "audit append failed for {} {} ({}): {}",
+          entry.eventType(),
+          entry.outcome(),
+          entry.reason(),
+          e.toString());
       if (entry.outcome() == AuditOutcome.ALLOW) {
         // An issuance we cannot audit is not answered: the client retries.
         throw new StoreUnavailableException("audit log unavailable", e);
@@ -249,8 +337,15 @@ public final class IssuanceEngine {
     }
   }
 
-  private static AuditEntry entry(EnrollmentRequest.Kind kind, AuditOutcome outcome, String reason, Evidence ev,
-      BigInteger serial, String clientAddress, String policy, String detail) {
+  private static AuditEntry entry(
+      EnrollmentRequest.Kind kind,
+      AuditOutcome outcome,
+      String reason,
+      Evidence ev,
+      BigInteger serial,
+      String clientAddress,
+      String policy,
+      String detail) {
     return AuditEntry.builder(kind.eventType(), "device", outcome)
         .reason(reason)
         .iccid(digits(ev.iccid(), 18, 22))
@@ -266,45 +361,76 @@ public final class IssuanceEngine {
   }
 
   private static String digits(String s, int min, int max) {
-    return s != null && s.length() >= min && s.length() <= max && s.chars().allMatch(c -> c >= '0' && c <= '9') ? s : null;
+    return s != null
+            && s.length() >= min
+            && s.length() <= max
+            && s.chars().allMatch(c -> c >= '0' && c <= '9')
+        ? s
+        : null;
   }
 
   private static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
-  /** Decodes the raw submission into values; problems become part of the request for the rules to report. */
+  /**
+   * Decodes the raw submission into values; problems become part of the request for the rules to
+   * report.
+   */
   static EnrollmentRequest decode(EnrollmentSubmission s) {
     Optional<EstCredentials> credentials = Optional.empty();
     Optional<RequestProblem> credentialsProblem = Optional.empty();
     try {
       credentials = EstCredentials.parse(s.authorization());
     } catch (EstRequestException e) {
-      credentialsProblem = Optional.of(e.reason() == EstRequestException.Reason.TOO_LARGE
-          ? new RequestProblem(ErrorKind.MALFORMED, "credentials_too_large", "credentials over 4 KiB")
-          : new RequestProblem(ErrorKind.MALFORMED, "malformed_credentials", e.getMessage()));
+      credentialsProblem =
+          Optional.of(
+              e.reason() == EstRequestException.Reason.TOO_LARGE
+                  ? new RequestProblem(
+                      ErrorKind.MALFORMED, "credentials_too_large", "credentials over 4 KiB")
+                  : new RequestProblem(
+                      ErrorKind.MALFORMED, "malformed_credentials", e.getMessage()));
     }
     Optional<ParsedCsr> csr = Optional.empty();
     Optional<RequestProblem> csrProblem = Optional.empty();
     try {
       csr = Optional.of(CsrDecoder.decode(s.body(), VERIFY_PROVIDER));
     } catch (EstRequestException e) {
-      ErrorKind kind = e.reason() == EstRequestException.Reason.TOO_LARGE ? ErrorKind.PAYLOAD_TOO_LARGE : ErrorKind.MALFORMED;
+      ErrorKind kind =
+          e.reason() == EstRequestException.Reason.TOO_LARGE
+              ? ErrorKind.PAYLOAD_TOO_LARGE
+              : ErrorKind.MALFORMED;
       csrProblem = Optional.of(new RequestProblem(kind, e.reason().code(), e.getMessage()));
     }
-    return new EnrollmentRequest(s.kind(), s.label(), credentials, credentialsProblem, csr, csrProblem, s.current(),
+    return new EnrollmentRequest(
+        s.kind(),
+        s.label(),
+        credentials,
+        credentialsProblem,
+        csr,
+        csrProblem,
+        s.current(),
         s.clientAddress());
   }
 
   private DeviceProfile profile(IssuingCa ca) {
-    return profiles.computeIfAbsent(ca.keyId(),
+    return profiles.computeIfAbsent(
+        ca.keyId(),
         k -> new DeviceProfile(IssuerInfo.of(ca.cert()), settings(config, ca.label()), clock));
   }
 
-  /** AIA (OCSP, caIssuers) and CDP under {@code server.effectivePublicUrl()}, validity from {@code profile.*}. */
+  /**
+   * AIA (OCSP, caIssuers) and CDP under {@code server.effectivePublicUrl()}, validity from {@code
+   * profile.*}.
+   */
   static DeviceProfileSettings settings(SimcaConfig config, String label) {
-    DeviceProfileSettings urls = DeviceProfileSettings.defaults(URI.create(config.server().effectivePublicUrl()), label);
-    return new DeviceProfileSettings(config.profile().validity(), config.profile().backdate(), urls.ocspUrl(),
-        urls.caIssuersUrl(), urls.crlUrl());
+    DeviceProfileSettings urls =
+        DeviceProfileSettings.defaults(URI.create(config.server().effectivePublicUrl()), label);
+    return new DeviceProfileSettings(
+        config.profile().validity(),
+        config.profile().backdate(),
+        urls.ocspUrl(),
+        urls.caIssuersUrl(),
+        urls.crlUrl());
   }
 }

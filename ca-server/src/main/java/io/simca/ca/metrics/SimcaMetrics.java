@@ -15,12 +15,13 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The node's Prometheus metrics: enrolments by outcome and reason with latency histograms, OCSP
- * requests by status, CRL age, store pool usage. Meters are cached per tag set so the hot paths
- * do a map lookup and an atomic add, nothing more.
+ * requests by status, CRL age, store pool usage. Meters are cached per tag set so the hot paths do
+ * a map lookup and an atomic add, nothing more.
  */
 public final class SimcaMetrics {
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Timer> enrolTimers = new ConcurrentHashMap<>();
   private final Map<String, Counter> ocspCounters = new ConcurrentHashMap<>();
   private final Map<String, Instant> crlThisUpdate = new ConcurrentHashMap<>();
@@ -42,28 +43,52 @@ public final class SimcaMetrics {
     }
   }
 
-  /** One enrolment decision: {@code kind} enroll/reenroll, {@code outcome} allow/deny/error, {@code reason} a stable code. */
+  /**
+   * One enrolment decision: {@code kind} enroll/reenroll, {@code outcome} allow/deny/error, {@code
+   * reason} a stable code.
+   */
   public void enrolment(String kind, String outcome, String reason, Duration latency) {
     String key = kind + '|' + outcome + '|' + reason;
-    enrolTimers.computeIfAbsent(key, k -> Timer.builder("simca_enrolments")
-        .description("EST enrolments by kind, outcome and reason")
-        .tags("kind", kind, "outcome", outcome, "reason", reason)
-        .publishPercentileHistogram()
-        .register(registry)).record(latency);
+    enrolTimers
+        .computeIfAbsent(
+            key,
+            k ->
+                Timer.builder("simca_enrolments")
+                    .description("EST enrolments by kind, outcome and reason")
+                    .tags("kind", kind, "outcome", outcome, "reason", reason)
+                    .publishPercentileHistogram()
+                    .register(registry))
+        .record(latency);
   }
 
-  /** One OCSP request answered with {@code status} (good, revoked, unknown, unauthorized, malformed, trylater, notmodified). */
+  /**
+   * One OCSP request answered with {@code status} (good, revoked, unknown, unauthorized, malformed,
+   * trylater, notmodified).
+   */
   public void ocsp(String status) {
-    ocspCounters.computeIfAbsent(status, s -> Counter.builder("simca_ocsp_requests")
-        .description("OCSP requests by answered status").tag("status", s).register(registry)).increment();
+    ocspCounters
+        .computeIfAbsent(
+            status,
+            s ->
+                Counter.builder("simca_ocsp_requests")
+                    .description("OCSP requests by answered status")
+                    .tag("status", s)
+                    .register(registry))
+        .increment();
   }
 
   /** A CRL was (re)generated for {@code label}; the age gauge counts from its thisUpdate. */
   public void crlGenerated(String label, Instant thisUpdate) {
     if (crlThisUpdate.put(label, thisUpdate) == null) {
-      Gauge.builder("simca_crl_age_seconds", crlThisUpdate,
-              m -> Duration.between(m.getOrDefault(label, clock.instant()), clock.instant()).toSeconds())
-          .description("Seconds since the current CRL's thisUpdate").tag("label", label).register(registry);
+      Gauge.builder(
+              "simca_crl_age_seconds",
+              crlThisUpdate,
+              m ->
+                  Duration.between(m.getOrDefault(label, clock.instant()), clock.instant())
+                      .toSeconds())
+          .description("Seconds since the current CRL's thisUpdate")
+          .tag("label", label)
+          .register(registry);
     }
   }
 

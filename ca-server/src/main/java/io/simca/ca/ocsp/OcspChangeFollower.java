@@ -13,17 +13,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Keeps this node's cache in step with responses other nodes (or any writer) commit: polls
- * {@link OcspResponseStore#changedSince} a few times a second, so a revocation anywhere is
- * answered here within a second (DESIGN.md "Revocation"). Works the same on H2 and PostgreSQL.
+ * Keeps this node's cache in step with responses other nodes (or any writer) commit: polls {@link
+ * OcspResponseStore#changedSince} a few times a second, so a revocation anywhere is answered here
+ * within a second (DESIGN.md "Revocation"). Works the same on H2 and PostgreSQL.
  *
- * <p>{@code updated_at} is stamped by each writer's clock before its commit, so every poll
- * re-reads {@link #OVERLAP} back from the previous poll's start; rows already applied (same
- * serial and updated_at) are skipped. Not thread-safe: one scheduler thread calls {@link #poll}.
+ * <p>{@code updated_at} is stamped by each writer's clock before its commit, so every poll re-reads
+ * {@link #OVERLAP} back from the previous poll's start; rows already applied (same serial and
+ * updated_at) are skipped. Not thread-safe: one scheduler thread calls {@link #poll}.
  */
 public final class OcspChangeFollower {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OcspChangeFollower.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(OcspChangeFollower.class);
 
   /** Clock skew between writers plus commit latency that a poll tolerates. */
   static final Duration OVERLAP = Duration.ofSeconds(2);
@@ -39,22 +40,30 @@ public final class OcspChangeFollower {
    * @param onNewRevocation called for a row that turns a cached non-revoked status into revoked
    *     (the CRL of its CA is then due)
    */
-  public OcspChangeFollower(OcspResponseStore store, OcspCache cache, Clock clock, Consumer<OcspResponseRow> onNewRevocation) {
+  public OcspChangeFollower(
+      OcspResponseStore store,
+      OcspCache cache,
+      Clock clock,
+      Consumer<OcspResponseRow> onNewRevocation) {
     this.store = store;
     this.cache = cache;
     this.clock = clock;
     this.onNewRevocation = onNewRevocation;
   }
 
-  /** Loads every current response (node start); changes from {@code start} on are followed by {@link #poll}. */
+  /**
+   * Loads every current response (node start); changes from {@code start} on are followed by {@link
+   * #poll}.
+   */
   public int loadAll() {
     lastPollStart = clock.instant();
     int[] n = {0};
-    store.forEachCurrent(row -> {
-      if (apply(row)) {
-        n[0]++;
-      }
-    });
+    store.forEachCurrent(
+        row -> {
+          if (apply(row)) {
+            n[0]++;
+          }
+        });
     return n[0];
   }
 
@@ -69,7 +78,8 @@ public final class OcspChangeFollower {
         continue;
       }
       applied.put(row.serial(), row.updatedAt());
-      boolean newlyRevoked = row.certStatus() == OcspCertStatus.REVOKED && !cachedRevoked(row.serial());
+      boolean newlyRevoked =
+          row.certStatus() == OcspCertStatus.REVOKED && !cachedRevoked(row.serial());
       if (apply(row)) {
         count++;
         if (newlyRevoked) {
@@ -88,7 +98,10 @@ public final class OcspChangeFollower {
       cache.put(row);
       return true;
     } catch (RuntimeException e) {
-      LOG.warn("skipping unreadable OCSP response of serial {}: {}", row.serial().toString(16), e.getMessage());
+      LOG.warn(
+          "skipping unreadable OCSP response of serial {}: {}",
+          row.serial().toString(16),
+          e.getMessage());
       return false;
     }
   }

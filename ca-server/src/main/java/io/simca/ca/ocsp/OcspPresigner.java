@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pre-signs the responses that are served from memory (RFC 5019 §2.2: pre-produced responses).
- * Each is signed once per state change or refresh, with a SHA-1 CertID (RFC 5019 §2.1.1: the
- * lightweight profile's clients use SHA-1); SHA-256 requests are answered by the responder.
+ * Pre-signs the responses that are served from memory (RFC 5019 §2.2: pre-produced responses). Each
+ * is signed once per state change or refresh, with a SHA-1 CertID (RFC 5019 §2.1.1: the lightweight
+ * profile's clients use SHA-1); SHA-256 requests are answered by the responder.
  */
 public final class OcspPresigner {
 
@@ -28,8 +28,14 @@ public final class OcspPresigner {
     return presign(ca, serial, new OcspResponseSigner.Good(), OcspCertStatus.GOOD, now);
   }
 
-  public OcspResponseRow revoked(IssuingCa ca, BigInteger serial, Instant revokedAt, int reasonCode, Instant now) {
-    return presign(ca, serial, new OcspResponseSigner.Revoked(revokedAt, reasonCode), OcspCertStatus.REVOKED, now);
+  public OcspResponseRow revoked(
+      IssuingCa ca, BigInteger serial, Instant revokedAt, int reasonCode, Instant now) {
+    return presign(
+        ca,
+        serial,
+        new OcspResponseSigner.Revoked(revokedAt, reasonCode),
+        OcspCertStatus.REVOKED,
+        now);
   }
 
   public Duration validity() {
@@ -40,14 +46,24 @@ public final class OcspPresigner {
     return signer;
   }
 
-  private OcspResponseRow presign(IssuingCa ca, BigInteger serial, OcspResponseSigner.State state, OcspCertStatus status, Instant now) {
+  private OcspResponseRow presign(
+      IssuingCa ca,
+      BigInteger serial,
+      OcspResponseSigner.State state,
+      OcspCertStatus status,
+      Instant now) {
     // RFC 5019 §2.2.4: thisUpdate is when the status was known correct; nextUpdate bounds caching.
     Instant thisUpdate = now;
     Instant nextUpdate = now.plus(validity);
     // RFC 6960 §4.2.2.2: the delegated responder signs; the CA key itself only if it has none.
-    byte[] der = signer.sign(ca.ocspResponder().orElse(ca.signingKey()),
-        List.of(new OcspResponseSigner.Single(signer.certId(ca.cert(), serial, false), state, thisUpdate, nextUpdate)),
-        now, Optional.empty());
+    byte[] der =
+        signer.sign(
+            ca.ocspResponder().orElse(ca.signingKey()),
+            List.of(
+                new OcspResponseSigner.Single(
+                    signer.certId(ca.cert(), serial, false), state, thisUpdate, nextUpdate)),
+            now,
+            Optional.empty());
     return OcspResponseRow.of(serial, ca.keyId(), status, der, thisUpdate, nextUpdate, now);
   }
 }

@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-signs pre-signed responses before their nextUpdate (RFC 5019 §2.2.4 / §6.2: a cached
- * response must be replaced before it goes stale), in batches, each batch one store transaction.
- * The status comes from the certificate row, so a refresh can never resurrect a revoked
- * certificate. Expired certificates are not refreshed (RFC 5019 §2.2.4 lets responders stop
- * answering for them) and leave the cache. Blocking: runs on the OCSP scheduler thread.
+ * Re-signs pre-signed responses before their nextUpdate (RFC 5019 §2.2.4 / §6.2: a cached response
+ * must be replaced before it goes stale), in batches, each batch one store transaction. The status
+ * comes from the certificate row, so a refresh can never resurrect a revoked certificate. Expired
+ * certificates are not refreshed (RFC 5019 §2.2.4 lets responders stop answering for them) and
+ * leave the cache. Blocking: runs on the OCSP scheduler thread.
  */
 public final class OcspRefresher {
 
@@ -36,8 +36,13 @@ public final class OcspRefresher {
   private final Duration refreshInterval;
   private final Clock clock;
 
-  public OcspRefresher(Supplier<LoadedHierarchy> hierarchy, Stores stores, OcspPresigner presigner, OcspCache cache,
-      Duration refreshInterval, Clock clock) {
+  public OcspRefresher(
+      Supplier<LoadedHierarchy> hierarchy,
+      Stores stores,
+      OcspPresigner presigner,
+      OcspCache cache,
+      Duration refreshInterval,
+      Clock clock) {
     this.hierarchy = hierarchy;
     this.stores = stores;
     this.presigner = presigner;
@@ -49,7 +54,8 @@ public final class OcspRefresher {
   /** Re-signs every response that is older than the refresh interval; returns how many. */
   public int refreshDue() {
     Instant now = clock.instant();
-    List<BigInteger> due = stores.ocsp().dueBefore(now.plus(presigner.validity()).minus(refreshInterval), now);
+    List<BigInteger> due =
+        stores.ocsp().dueBefore(now.plus(presigner.validity()).minus(refreshInterval), now);
     int done = 0;
     for (int i = 0; i < due.size(); i += BATCH) {
       done += resign(due.subList(i, Math.min(due.size(), i + BATCH)));
@@ -66,7 +72,9 @@ public final class OcspRefresher {
     List<OcspResponseRow> rows = new ArrayList<>(serials.size());
     for (BigInteger serial : serials) {
       Optional<CertificateRow> cert = stores.certs().find(serial);
-      if (cert.isEmpty() || cert.get().status() == CertStatus.RESERVED || !cert.get().notAfter().isAfter(now)) {
+      if (cert.isEmpty()
+          || cert.get().status() == CertStatus.RESERVED
+          || !cert.get().notAfter().isAfter(now)) {
         cache.remove(serial);
         continue;
       }
@@ -83,7 +91,10 @@ public final class OcspRefresher {
   public Optional<OcspResponseRow> sign(CertificateRow cert, Instant now) {
     Optional<IssuingCa> ca = hierarchy.get().byKeyId(cert.caId());
     if (ca.isEmpty()) {
-      LOG.warn("no loaded CA {} for serial {}: OCSP response not re-signed", cert.caId(), cert.serial().toString(16));
+      LOG.warn(
+          "no loaded CA {} for serial {}: OCSP response not re-signed",
+          cert.caId(),
+          cert.serial().toString(16));
       return Optional.empty();
     }
     if (cert.status() == CertStatus.REVOKED) {

@@ -15,9 +15,9 @@ import org.bouncycastle.cert.ocsp.Req;
 /**
  * Turns request bytes into a decision-ready value with Bouncy Castle's {@link OCSPReq}.
  *
- * <p>Two kinds of bad input are told apart: bytes that are not DER at all (an HTTP-level 400:
- * this is not an OCSP client talking), and DER that is not a usable OCSPRequest (RFC 6960 §2.3:
- * answered with a {@code malformedRequest} OCSP response).
+ * <p>Two kinds of bad input are told apart: bytes that are not DER at all (an HTTP-level 400: this
+ * is not an OCSP client talking), and DER that is not a usable OCSPRequest (RFC 6960 §2.3: answered
+ * with a {@code malformedRequest} OCSP response).
  */
 public final class OcspRequestParser {
 
@@ -25,8 +25,7 @@ public final class OcspRequestParser {
   public static final int MAX_REQUESTS = 16;
 
   /** What the bytes turned out to be. */
-  public sealed interface Result permits Parsed, NotDer, Malformed {
-  }
+  public sealed interface Result permits Parsed, NotDer, Malformed {}
 
   /**
    * A well-formed request.
@@ -34,20 +33,18 @@ public final class OcspRequestParser {
    * @param nonce the RFC 8954 nonce octets, if the request carries the extension
    * @param nonceUnreadable the nonce extension is present but its value is not an OCTET STRING
    */
-  public record Parsed(List<CertID> certIds, Optional<byte[]> nonce, boolean nonceUnreadable) implements Result {
+  public record Parsed(List<CertID> certIds, Optional<byte[]> nonce, boolean nonceUnreadable)
+      implements Result {
     public Parsed {
       certIds = List.copyOf(certIds);
     }
   }
 
-  public record NotDer(String detail) implements Result {
-  }
+  public record NotDer(String detail) implements Result {}
 
-  public record Malformed(String detail) implements Result {
-  }
+  public record Malformed(String detail) implements Result {}
 
-  private OcspRequestParser() {
-  }
+  private OcspRequestParser() {}
 
   public static Result parse(byte[] body) {
     if (body.length == 0) {
@@ -72,7 +69,8 @@ public final class OcspRequestParser {
       return new Malformed("unreadable requestList");
     }
     if (list.length == 0) {
-      return new Malformed("empty requestList"); // RFC 6960 §4.1.1: SEQUENCE OF Request, at least one is meaningful
+      return new Malformed(
+          "empty requestList"); // RFC 6960 §4.1.1: SEQUENCE OF Request, at least one is meaningful
     }
     if (list.length > MAX_REQUESTS) {
       return new Malformed("more than " + MAX_REQUESTS + " requests");
@@ -89,7 +87,9 @@ public final class OcspRequestParser {
       return new Parsed(ids, Optional.empty(), false);
     }
     try {
-      byte[] nonce = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(ext.getExtnValue().getOctets())).getOctets();
+      byte[] nonce =
+          ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(ext.getExtnValue().getOctets()))
+              .getOctets();
       return new Parsed(ids, Optional.of(nonce), false);
     } catch (IOException | RuntimeException e) {
       return new Parsed(ids, Optional.empty(), true);

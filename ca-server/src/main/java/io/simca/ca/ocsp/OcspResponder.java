@@ -30,18 +30,20 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
  *   <li>Issuer: found by issuerKeyHash (SHA-1 or SHA-256 CertID), and the issuerNameHash must match
  *       too (RFC 6960 §4.1.1); otherwise we are not authoritative: {@code unauthorized}.
  *   <li>One SHA-1 CertID, no nonce to honour: the pre-signed response from memory.
- *   <li>One SHA-256 CertID: signed on demand from the pre-signed status, then kept in memory
- *       until the pre-signed response changes.
+ *   <li>One SHA-256 CertID: signed on demand from the pre-signed status, then kept in memory until
+ *       the pre-signed response changes.
  *   <li>Several CertIDs, or a nonce under {@code ocsp.nonce: sign} (RFC 8954): signed on demand.
  *   <li>A serial this CA never issued: {@code unknown}, never {@code good}.
  *   <li>Store unreachable and the cache cannot answer: {@code tryLater}.
  * </ul>
+ *
  * {@link #fromMemory} never blocks (event loop); {@link #answer} may read the store and sign.
  */
 public final class OcspResponder {
 
   /** RFC 8954 §2.1: a nonce is 1 to 32 octets. */
   static final int MAX_NONCE = 32;
+
   /** How long a relying party may cache an {@code unknown}: short, a serial may be issued soon. */
   static final Duration UNKNOWN_VALIDITY = Duration.ofMinutes(5);
 
@@ -52,8 +54,13 @@ public final class OcspResponder {
   private final OcspConfig config;
   private final Clock clock;
 
-  public OcspResponder(Supplier<LoadedHierarchy> hierarchy, OcspCache cache, OcspResponseStore store,
-      OcspResponseSigner signer, OcspConfig config, Clock clock) {
+  public OcspResponder(
+      Supplier<LoadedHierarchy> hierarchy,
+      OcspCache cache,
+      OcspResponseStore store,
+      OcspResponseSigner signer,
+      OcspConfig config,
+      Clock clock) {
     this.hierarchy = hierarchy;
     this.cache = cache;
     this.store = store;
@@ -82,16 +89,28 @@ public final class OcspResponder {
     BigInteger serial = id.getSerialNumber().getValue();
     Instant now = clock.instant();
     if (isSha1(id)) {
-      return cache.get(serial).filter(hit -> issuedBy(hit, cas.get(0)) && hit.nextUpdate().isAfter(now))
-          .map(hit -> new OcspAnswer.Signed(hit.der(), hit.thisUpdate(), hit.nextUpdate(), true, hit.etag()));
+      return cache
+          .get(serial)
+          .filter(hit -> issuedBy(hit, cas.get(0)) && hit.nextUpdate().isAfter(now))
+          .map(
+              hit ->
+                  new OcspAnswer.Signed(
+                      hit.der(), hit.thisUpdate(), hit.nextUpdate(), true, hit.etag()));
     }
-    return cache.getSha256(serial).flatMap(OcspResponder::window).filter(a -> a.nextUpdate().isAfter(now)).map(a -> (OcspAnswer) a);
+    return cache
+        .getSha256(serial)
+        .flatMap(OcspResponder::window)
+        .filter(a -> a.nextUpdate().isAfter(now))
+        .map(a -> (OcspAnswer) a);
   }
 
   /** The full decision; blocking (store read, signing). */
   public OcspAnswer answer(OcspRequestParser.Parsed req) {
     boolean fresh = wantsFreshSignature(req);
-    if (fresh && (req.nonceUnreadable() || req.nonce().get().length < 1 || req.nonce().get().length > MAX_NONCE)) {
+    if (fresh
+        && (req.nonceUnreadable()
+            || req.nonce().get().length < 1
+            || req.nonce().get().length > MAX_NONCE)) {
       return new OcspAnswer.Failed(OcspResponseSigner.MALFORMED_REQUEST); // RFC 8954 §2.1
     }
     List<IssuingCa> cas = new ArrayList<>();
@@ -102,7 +121,8 @@ public final class OcspResponder {
       }
       cas.add(ca.get());
     }
-    // One signature covers the whole response: all CertIDs must belong to one CA (and its responder).
+    // One signature covers the whole response: all CertIDs must belong to one CA (and its
+    // responder).
     if (cas.stream().map(IssuingCa::keyId).distinct().count() > 1) {
       return new OcspAnswer.Failed(OcspResponseSigner.UNAUTHORIZED);
     }
@@ -112,8 +132,13 @@ public final class OcspResponder {
     Optional<PresignedResponse> onlyHit = Optional.empty();
     try {
       for (CertID id : req.certIds()) {
-        Optional<PresignedResponse> hit = lookup(id.getSerialNumber().getValue()).filter(h -> issuedBy(h, ca));
-        if (!fresh && req.certIds().size() == 1 && isSha1(id) && hit.isPresent() && hit.get().nextUpdate().isAfter(now)) {
+        Optional<PresignedResponse> hit =
+            lookup(id.getSerialNumber().getValue()).filter(h -> issuedBy(h, ca));
+        if (!fresh
+            && req.certIds().size() == 1
+            && isSha1(id)
+            && hit.isPresent()
+            && hit.get().nextUpdate().isAfter(now)) {
           PresignedResponse h = hit.get();
           return new OcspAnswer.Signed(h.der(), h.thisUpdate(), h.nextUpdate(), true, h.etag());
         }
@@ -123,9 +148,18 @@ public final class OcspResponder {
     } catch (StoreUnavailableException e) {
       return new OcspAnswer.Failed(OcspResponseSigner.TRY_LATER);
     }
-    byte[] der = signer.sign(responderKey(ca), singles, now, fresh ? req.nonce() : Optional.empty());
-    Instant thisUpdate = singles.stream().map(OcspResponseSigner.Single::thisUpdate).min(Instant::compareTo).orElse(now);
-    Instant nextUpdate = singles.stream().map(OcspResponseSigner.Single::nextUpdate).min(Instant::compareTo).orElse(now);
+    byte[] der =
+        signer.sign(responderKey(ca), singles, now, fresh ? req.nonce() : Optional.empty());
+    Instant thisUpdate =
+        singles.stream()
+            .map(OcspResponseSigner.Single::thisUpdate)
+            .min(Instant::compareTo)
+            .orElse(now);
+    Instant nextUpdate =
+        singles.stream()
+            .map(OcspResponseSigner.Single::nextUpdate)
+            .min(Instant::compareTo)
+            .orElse(now);
     if (!fresh && req.certIds().size() == 1 && onlyHit.isPresent()) {
       cache.putSha256(onlyHit.get().serial(), onlyHit.get(), der);
     }
@@ -136,11 +170,15 @@ public final class OcspResponder {
     return config.signNonces() && (req.nonce().isPresent() || req.nonceUnreadable());
   }
 
-  /** The status of a pre-signed response re-stated under the requester's CertID (hash algorithm). */
-  private OcspResponseSigner.Single single(CertID id, Optional<PresignedResponse> hit, Instant now) {
+  /**
+   * The status of a pre-signed response re-stated under the requester's CertID (hash algorithm).
+   */
+  private OcspResponseSigner.Single single(
+      CertID id, Optional<PresignedResponse> hit, Instant now) {
     CertificateID certId = new CertificateID(id);
     if (hit.isEmpty()) {
-      return new OcspResponseSigner.Single(certId, new OcspResponseSigner.Unknown(), now, now.plus(UNKNOWN_VALIDITY));
+      return new OcspResponseSigner.Single(
+          certId, new OcspResponseSigner.Unknown(), now, now.plus(UNKNOWN_VALIDITY));
     }
     PresignedResponse h = hit.get();
     if (h.nextUpdate().isAfter(now)) {
@@ -150,35 +188,50 @@ public final class OcspResponder {
     return new OcspResponseSigner.Single(certId, h.state(), now, now.plus(config.validity()));
   }
 
-  /** Memory first; a miss may be a certificate another node issued a moment ago, so ask the store. */
+  /**
+   * Memory first; a miss may be a certificate another node issued a moment ago, so ask the store.
+   */
   private Optional<PresignedResponse> lookup(BigInteger serial) {
     Optional<PresignedResponse> hit = cache.get(serial);
     if (hit.isPresent() || SerialKey.of(serial).isEmpty()) {
       return hit;
     }
-    return store.find(serial).flatMap(row -> {
-      cache.put(row);
-      return cache.get(serial);
-    });
+    return store
+        .find(serial)
+        .flatMap(
+            row -> {
+              cache.put(row);
+              return cache.get(serial);
+            });
   }
 
   private static SigningKey responderKey(IssuingCa ca) {
-    // RFC 6960 §4.2.2.2: the delegated responder; the CA key only if the responder files are missing.
+    // RFC 6960 §4.2.2.2: the delegated responder; the CA key only if the responder files are
+    // missing.
     return ca.ocspResponder().orElse(ca.signingKey());
   }
 
   private boolean issuedBy(PresignedResponse hit, IssuingCa ca) {
-    return hierarchy.get().byIssuerKeyHash(hit.issuerKeyHash()).map(c -> c.keyId().equals(ca.keyId())).orElse(false);
+    return hierarchy
+        .get()
+        .byIssuerKeyHash(hit.issuerKeyHash())
+        .map(c -> c.keyId().equals(ca.keyId()))
+        .orElse(false);
   }
 
-  /** RFC 6960 §4.1.1: issuerKeyHash selects the CA, issuerNameHash must agree; SHA-1 or SHA-256 CertIDs. */
+  /**
+   * RFC 6960 §4.1.1: issuerKeyHash selects the CA, issuerNameHash must agree; SHA-1 or SHA-256
+   * CertIDs.
+   */
   Optional<IssuingCa> issuer(CertID id) {
     ASN1ObjectIdentifier alg = id.getHashAlgorithm().getAlgorithm();
     boolean sha256 = alg.equals(NISTObjectIdentifiers.id_sha256);
     if (!sha256 && !alg.equals(OIWObjectIdentifiers.idSHA1)) {
       return Optional.empty();
     }
-    return hierarchy.get().byCertId(sha256, id.getIssuerKeyHash().getOctets(), id.getIssuerNameHash().getOctets());
+    return hierarchy
+        .get()
+        .byCertId(sha256, id.getIssuerKeyHash().getOctets(), id.getIssuerNameHash().getOctets());
   }
 
   private static boolean isSha1(CertID id) {
@@ -190,8 +243,10 @@ public final class OcspResponder {
     try {
       BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(der).getResponseObject();
       var single = basic.getResponses()[0];
-      Instant next = single.getNextUpdate() == null ? Instant.EPOCH : single.getNextUpdate().toInstant();
-      return Optional.of(new OcspAnswer.Signed(der, single.getThisUpdate().toInstant(), next, true));
+      Instant next =
+          single.getNextUpdate() == null ? Instant.EPOCH : single.getNextUpdate().toInstant();
+      return Optional.of(
+          new OcspAnswer.Signed(der, single.getThisUpdate().toInstant(), next, true));
     } catch (java.io.IOException | OCSPException | RuntimeException e) {
       return Optional.empty();
     }

@@ -12,8 +12,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -41,22 +41,20 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class OcspResponseSigner {
 
   /** RFC 6960 §4.2.1 certificate states. */
-  public sealed interface State permits Good, Revoked, Unknown {
-  }
+  public sealed interface State permits Good, Revoked, Unknown {}
 
-  public record Good() implements State {
-  }
+  public record Good() implements State {}
 
   /** {@code reasonCode} is an RFC 5280 CRLReason, or -1 to omit it. */
-  public record Revoked(Instant revokedAt, int reasonCode) implements State {
-  }
+  public record Revoked(Instant revokedAt, int reasonCode) implements State {}
 
-  public record Unknown() implements State {
-  }
+  public record Unknown() implements State {}
 
-  /** One SingleResponse: which certificate (its CertID, in the hash algorithm the client used), its state and window. */
-  public record Single(CertificateID certId, State state, Instant thisUpdate, Instant nextUpdate) {
-  }
+  /**
+   * One SingleResponse: which certificate (its CertID, in the hash algorithm the client used), its
+   * state and window.
+   */
+  public record Single(CertificateID certId, State state, Instant thisUpdate, Instant nextUpdate) {}
 
   private final CryptoProviders crypto;
   private final DigestCalculatorProvider digests;
@@ -70,10 +68,16 @@ public final class OcspResponseSigner {
     }
   }
 
-  /** A CertID for {@code serial} under {@code issuer}, hashed with SHA-1 (RFC 5019 §2.1.1) or SHA-256. */
+  /**
+   * A CertID for {@code serial} under {@code issuer}, hashed with SHA-1 (RFC 5019 §2.1.1) or
+   * SHA-256.
+   */
   public CertificateID certId(X509Certificate issuer, BigInteger serial, boolean sha256) {
     try {
-      AlgorithmIdentifier alg = sha256 ? new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256) : CertificateID.HASH_SHA1;
+      AlgorithmIdentifier alg =
+          sha256
+              ? new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)
+              : CertificateID.HASH_SHA1;
       return new CertificateID(digests.get(alg), new JcaX509CertificateHolder(issuer), serial);
     } catch (OperatorCreationException | OCSPException | CertificateEncodingException e) {
       throw new IllegalStateException("cannot build CertID", e);
@@ -82,24 +86,38 @@ public final class OcspResponseSigner {
 
   /**
    * Builds and signs a successful response. ResponderID is byKey (RFC 5019 §2.2.3: smaller and
-   * stable across responder renewals); the responder certificate is included so relying parties
-   * can verify the delegation (RFC 6960 §4.2.2.2).
+   * stable across responder renewals); the responder certificate is included so relying parties can
+   * verify the delegation (RFC 6960 §4.2.2.2).
    */
-  public byte[] sign(SigningKey responder, List<Single> singles, Instant producedAt, Optional<byte[]> nonce) {
+  public byte[] sign(
+      SigningKey responder, List<Single> singles, Instant producedAt, Optional<byte[]> nonce) {
     try {
       X509CertificateHolder responderCert = new JcaX509CertificateHolder(responder.cert());
       SubjectPublicKeyInfo spki = responderCert.getSubjectPublicKeyInfo();
-      BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(spki, digests.get(CertificateID.HASH_SHA1)));
+      BasicOCSPRespBuilder builder =
+          new BasicOCSPRespBuilder(new RespID(spki, digests.get(CertificateID.HASH_SHA1)));
       for (Single s : singles) {
-        builder.addResponse(s.certId(), status(s.state()), Date.from(s.thisUpdate()), Date.from(s.nextUpdate()), (Extensions) null);
+        builder.addResponse(
+            s.certId(),
+            status(s.state()),
+            Date.from(s.thisUpdate()),
+            Date.from(s.nextUpdate()),
+            (Extensions) null);
       }
       // RFC 8954 §2.1: echo the request's nonce in the response extensions.
       if (nonce.isPresent()) {
-        builder.setResponseExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-            new DEROctetString(nonce.get()).getEncoded(ASN1_DER))));
+        builder.setResponseExtensions(
+            new Extensions(
+                new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                    false,
+                    new DEROctetString(nonce.get()).getEncoded(ASN1_DER))));
       }
-      var basic = builder.build(crypto.contentSigner(responder.key(), responder.keyType().signatureAlgorithm()),
-          new X509CertificateHolder[] {responderCert}, Date.from(producedAt));
+      var basic =
+          builder.build(
+              crypto.contentSigner(responder.key(), responder.keyType().signatureAlgorithm()),
+              new X509CertificateHolder[] {responderCert},
+              Date.from(producedAt));
       return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
     } catch (OCSPException | OperatorCreationException | CertificateEncodingException e) {
       throw new IllegalStateException("cannot sign OCSP response", e);
@@ -119,10 +137,13 @@ public final class OcspResponseSigner {
 
   /** {@code malformedRequest} (RFC 6960 §4.2.1). */
   public static final int MALFORMED_REQUEST = OCSPResp.MALFORMED_REQUEST;
+
   /** {@code unauthorized}: we are not authoritative for that issuer (RFC 5019 §2.2.3). */
   public static final int UNAUTHORIZED = OCSPResp.UNAUTHORIZED;
+
   /** {@code tryLater}: the store is unavailable. */
   public static final int TRY_LATER = OCSPResp.TRY_LATER;
+
   public static final int INTERNAL_ERROR = OCSPResp.INTERNAL_ERROR;
 
   private static final String ASN1_DER = "DER";
@@ -130,11 +151,11 @@ public final class OcspResponseSigner {
   private static CertificateStatus status(State state) {
     return switch (state) {
       case Good g -> CertificateStatus.GOOD;
-      case Revoked r -> r.reasonCode() < 0
-          ? new RevokedStatus(Date.from(r.revokedAt()))
-          : new RevokedStatus(Date.from(r.revokedAt()), r.reasonCode());
+      case Revoked r ->
+          r.reasonCode() < 0
+              ? new RevokedStatus(Date.from(r.revokedAt()))
+              : new RevokedStatus(Date.from(r.revokedAt()), r.reasonCode());
       case Unknown u -> new UnknownStatus();
     };
   }
-
 }

@@ -20,15 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's OCSP side: the cache and responder the HTTP routes use, and the background duties
- * that keep them right (start-up load, change polling, refresh before nextUpdate, responder
- * certificate renewal). Each duty runs on its own scheduler thread, never on an event loop.
+ * The node's OCSP side: the cache and responder the HTTP routes use, and the background duties that
+ * keep them right (start-up load, change polling, refresh before nextUpdate, responder certificate
+ * renewal). Each duty runs on its own scheduler thread, never on an event loop.
  */
 public final class OcspService {
 
   private static final Logger LOG = LoggerFactory.getLogger(OcspService.class);
+
   /** How often other nodes' writes are polled; keeps propagation well under a second. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
   static final Duration RENEWAL_INTERVAL = Duration.ofDays(1);
 
   private final Stores stores;
@@ -44,14 +46,27 @@ public final class OcspService {
   /**
    * @param onNewRevocation told when polling finds a revocation committed elsewhere (CRL refresh)
    */
-  public OcspService(AtomicReference<LoadedHierarchy> hierarchyRef, DataDir dataDir, Stores stores, OcspPresigner presigner,
-      OcspConfig config, Duration responderRenewBefore, Clock clock, Consumer<OcspResponseRow> onNewRevocation) {
+  public OcspService(
+      AtomicReference<LoadedHierarchy> hierarchyRef,
+      DataDir dataDir,
+      Stores stores,
+      OcspPresigner presigner,
+      OcspConfig config,
+      Duration responderRenewBefore,
+      Clock clock,
+      Consumer<OcspResponseRow> onNewRevocation) {
     this.stores = stores;
     this.config = config;
-    this.responder = new OcspResponder(hierarchyRef::get, cache, stores.ocsp(), presigner.signer(), config, clock);
-    this.refresher = new OcspRefresher(hierarchyRef::get, stores, presigner, cache, config.refreshInterval(), clock);
+    this.responder =
+        new OcspResponder(
+            hierarchyRef::get, cache, stores.ocsp(), presigner.signer(), config, clock);
+    this.refresher =
+        new OcspRefresher(
+            hierarchyRef::get, stores, presigner, cache, config.refreshInterval(), clock);
     this.follower = new OcspChangeFollower(stores.ocsp(), cache, clock, onNewRevocation);
-    this.renewal = new ResponderRenewal(dataDir, hierarchyRef, new HierarchyService(clock), responderRenewBefore);
+    this.renewal =
+        new ResponderRenewal(
+            dataDir, hierarchyRef, new HierarchyService(clock), responderRenewBefore);
   }
 
   public OcspCache cache() {
@@ -75,21 +90,31 @@ public final class OcspService {
   public synchronized void start() {
     long t0 = System.nanoTime();
     int loaded = follower.loadAll();
-    LOG.info("OCSP cache loaded {} responses in {} ms", loaded, (System.nanoTime() - t0) / 1_000_000);
+    LOG.info(
+        "OCSP cache loaded {} responses in {} ms", loaded, (System.nanoTime() - t0) / 1_000_000);
     renewResponders();
     followScheduler = Executors.newSingleThreadScheduledExecutor(daemon("simca-ocsp-follow"));
-    followScheduler.scheduleWithFixedDelay(guard("poll", follower::poll), POLL_INTERVAL.toMillis(), POLL_INTERVAL.toMillis(),
+    followScheduler.scheduleWithFixedDelay(
+        guard("poll", follower::poll),
+        POLL_INTERVAL.toMillis(),
+        POLL_INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
     refreshScheduler = Executors.newSingleThreadScheduledExecutor(daemon("simca-ocsp-refresh"));
-    // A quarter of the refresh interval: every response is re-signed between 1 and 1.25 intervals old.
+    // A quarter of the refresh interval: every response is re-signed between 1 and 1.25 intervals
+    // old.
     long every = Math.max(1_000, config.refreshInterval().toMillis() / 4);
-    refreshScheduler.scheduleWithFixedDelay(guard("refresh", refresher::refreshDue), 0, every, TimeUnit.MILLISECONDS);
-    refreshScheduler.scheduleWithFixedDelay(guard("responder renewal", this::renewResponders), RENEWAL_INTERVAL.toMillis(),
-        RENEWAL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    refreshScheduler.scheduleWithFixedDelay(
+        guard("refresh", refresher::refreshDue), 0, every, TimeUnit.MILLISECONDS);
+    refreshScheduler.scheduleWithFixedDelay(
+        guard("responder renewal", this::renewResponders),
+        RENEWAL_INTERVAL.toMillis(),
+        RENEWAL_INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   public synchronized void stop() {
-    for (ScheduledExecutorService s : new ScheduledExecutorService[] {followScheduler, refreshScheduler}) {
+    for (ScheduledExecutorService s :
+        new ScheduledExecutorService[] {followScheduler, refreshScheduler}) {
       if (s != null) {
         s.shutdownNow();
         try {
@@ -111,14 +136,18 @@ public final class OcspService {
   /** Re-signs every stored response of one CA (new responder certificate). */
   public int resignCa(String caId) {
     List<BigInteger> serials = new ArrayList<>();
-    stores.ocsp().forEachCurrent(row -> {
-      if (row.caId().equals(caId)) {
-        serials.add(row.serial());
-      }
-    });
+    stores
+        .ocsp()
+        .forEachCurrent(
+            row -> {
+              if (row.caId().equals(caId)) {
+                serials.add(row.serial());
+              }
+            });
     int done = 0;
     for (int i = 0; i < serials.size(); i += OcspRefresher.BATCH) {
-      done += refresher.resign(serials.subList(i, Math.min(serials.size(), i + OcspRefresher.BATCH)));
+      done +=
+          refresher.resign(serials.subList(i, Math.min(serials.size(), i + OcspRefresher.BATCH)));
     }
     LOG.info("re-signed {} OCSP responses of CA {}", done, caId);
     return done;

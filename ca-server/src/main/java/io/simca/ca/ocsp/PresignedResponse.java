@@ -17,15 +17,31 @@ import org.bouncycastle.asn1.ocsp.SingleResponse;
  * @param core DER BasicOCSPResponse without certs (identity of the signed content)
  * @param etag HTTP validator of {@code der}, computed once per assembly
  */
-public record PresignedResponse(byte[] der, CertID certId, OcspResponseSigner.State state, Instant thisUpdate,
-    Instant nextUpdate, byte[] core, String etag) {
+public record PresignedResponse(
+    byte[] der,
+    CertID certId,
+    OcspResponseSigner.State state,
+    Instant thisUpdate,
+    Instant nextUpdate,
+    byte[] core,
+    String etag) {
 
   static PresignedResponse of(byte[] der, BasicOCSPResponse basic, byte[] core) {
-    SingleResponse single = SingleResponse.getInstance(basic.getTbsResponseData().getResponses().getObjectAt(0));
+    SingleResponse single =
+        SingleResponse.getInstance(basic.getTbsResponseData().getResponses().getObjectAt(0));
     try {
       Instant thisUpdate = single.getThisUpdate().getDate().toInstant();
-      Instant nextUpdate = single.getNextUpdate() == null ? thisUpdate : single.getNextUpdate().getDate().toInstant();
-      return new PresignedResponse(der, single.getCertID(), state(single.getCertStatus()), thisUpdate, nextUpdate, core,
+      Instant nextUpdate =
+          single.getNextUpdate() == null
+              ? thisUpdate
+              : single.getNextUpdate().getDate().toInstant();
+      return new PresignedResponse(
+          der,
+          single.getCertID(),
+          state(single.getCertStatus()),
+          thisUpdate,
+          nextUpdate,
+          core,
           OcspAnswer.Signed.etagOf(der));
     } catch (ParseException e) {
       throw new IllegalArgumentException("bad time in cached OCSP response", e);
@@ -38,8 +54,12 @@ public record PresignedResponse(byte[] der, CertID certId, OcspResponseSigner.St
       case 0 -> new OcspResponseSigner.Good();
       case 1 -> {
         RevokedInfo info = RevokedInfo.getInstance(status.getStatus());
-        int reason = info.getRevocationReason() == null ? -1 : info.getRevocationReason().getValue().intValue();
-        yield new OcspResponseSigner.Revoked(info.getRevocationTime().getDate().toInstant(), reason);
+        int reason =
+            info.getRevocationReason() == null
+                ? -1
+                : info.getRevocationReason().getValue().intValue();
+        yield new OcspResponseSigner.Revoked(
+            info.getRevocationTime().getDate().toInstant(), reason);
       }
       default -> new OcspResponseSigner.Unknown();
     };

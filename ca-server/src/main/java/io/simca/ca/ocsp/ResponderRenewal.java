@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each active issuing CA's delegated OCSP responder certificate valid: renews it when it
- * is within {@code renewBefore} of expiry, then swaps in the reloaded hierarchy. Also notices a
+ * Keeps each active issuing CA's delegated OCSP responder certificate valid: renews it when it is
+ * within {@code renewBefore} of expiry, then swaps in the reloaded hierarchy. Also notices a
  * renewal another node (sharing the data dir) made. Returns the CAs whose responder changed, so
  * their responses can be re-signed with the new certificate embedded (RFC 6960 §4.2.2.2).
  */
@@ -30,7 +30,10 @@ public final class ResponderRenewal {
   private final HierarchyService hierarchyService;
   private final Duration renewBefore;
 
-  public ResponderRenewal(DataDir dataDir, AtomicReference<LoadedHierarchy> hierarchyRef, HierarchyService hierarchyService,
+  public ResponderRenewal(
+      DataDir dataDir,
+      AtomicReference<LoadedHierarchy> hierarchyRef,
+      HierarchyService hierarchyService,
       Duration renewBefore) {
     this.dataDir = dataDir;
     this.hierarchyRef = hierarchyRef;
@@ -46,8 +49,14 @@ public final class ResponderRenewal {
       if (!ca.active()) {
         continue;
       }
-      Optional<X509Certificate> renewed = hierarchyService.renewOcspResponderIfDue(dataDir, ca.label(), renewBefore);
-      renewed.ifPresent(c -> LOG.info("renewed OCSP responder certificate of {} (valid until {})", ca.label(), c.getNotAfter().toInstant()));
+      Optional<X509Certificate> renewed =
+          hierarchyService.renewOcspResponderIfDue(dataDir, ca.label(), renewBefore);
+      renewed.ifPresent(
+          c ->
+              LOG.info(
+                  "renewed OCSP responder certificate of {} (valid until {})",
+                  ca.label(),
+                  c.getNotAfter().toInstant()));
       if (renewed.isPresent() || differsOnDisk(ca)) {
         changed.add(ca.keyId());
       }

@@ -15,6 +15,10 @@ record SerialKey(int top, long hi, long lo) {
     if (serial.signum() <= 0 || serial.bitLength() > 159) {
       return Optional.empty();
     }
-    return Optional.of(new SerialKey(serial.shiftRight(128).intValue(), serial.shiftRight(64).longValue(), serial.longValue()));
+    return Optional.of(
+        new SerialKey(
+            serial.shiftRight(128).intValue(),
+            serial.shiftRight(64).longValue(),
+            serial.longValue()));
   }
 }

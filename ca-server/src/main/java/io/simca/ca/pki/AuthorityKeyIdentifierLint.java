@@ -9,8 +9,13 @@ import org.bouncycastle.asn1.x509.Extension;
  * certificates except self-signed ones, and the extension MUST NOT be critical.
  */
 public final class AuthorityKeyIdentifierLint implements Lint {
-  public String name() { return "e_authority_key_identifier_missing"; }
-  public String citation() { return "RFC 5280 §4.2.1.1"; }
+  public String name() {
+    return "e_authority_key_identifier_missing";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.2.1.1";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     Optional<Extension> aki = in.extension(Extension.authorityKeyIdentifier);
@@ -20,8 +25,11 @@ public final class AuthorityKeyIdentifierLint implements Lint {
     if (in.selfSigned()) {
       return Optional.empty();
     }
-    if (aki.isEmpty() || AuthorityKeyIdentifier.getInstance(aki.get().getParsedValue()).getKeyIdentifierObject() == null) {
-      return finding("authorityKeyIdentifier keyIdentifier missing on a certificate that is not self-signed");
+    if (aki.isEmpty()
+        || AuthorityKeyIdentifier.getInstance(aki.get().getParsedValue()).getKeyIdentifierObject()
+            == null) {
+      return finding(
+          "authorityKeyIdentifier keyIdentifier missing on a certificate that is not self-signed");
     }
     return Optional.empty();
   }

@@ -4,10 +4,17 @@ import java.util.Optional;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 
-/** RFC 5280 §4.2.1.9: CA certificates MUST carry basicConstraints, marked critical, with cA TRUE. */
+/**
+ * RFC 5280 §4.2.1.9: CA certificates MUST carry basicConstraints, marked critical, with cA TRUE.
+ */
 public final class CaBasicConstraintsLint implements Lint {
-  public String name() { return "e_ca_basic_constraints_critical"; }
-  public String citation() { return "RFC 5280 §4.2.1.9"; }
+  public String name() {
+    return "e_ca_basic_constraints_critical";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.2.1.9";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     if (!in.kind().isCa()) {

@@ -28,8 +28,8 @@ import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.util.IPAddress;
 
 /**
- * Factories for the X.509 extensions simca's profiles use, each with the criticality RFC 5280
- * asks for. Bouncy Castle encodes them; nothing here writes ASN.1 by hand.
+ * Factories for the X.509 extensions simca's profiles use, each with the criticality RFC 5280 asks
+ * for. Bouncy Castle encodes them; nothing here writes ASN.1 by hand.
  *
  * <p>Why: profiles then read as a list of facts ("basicConstraints CA pathLen 0") and the
  * criticality rules live in one place.
@@ -40,9 +40,10 @@ public final class CertExtensions {
 
   /** RFC 5280 §4.2.1.9: critical in CA certificates; we also mark CA:false critical for devices. */
   public static Extension basicConstraints(boolean ca, Integer pathLen, boolean critical) {
-    BasicConstraints bc = ca
-        ? (pathLen == null ? new BasicConstraints(true) : new BasicConstraints(pathLen))
-        : new BasicConstraints(false);
+    BasicConstraints bc =
+        ca
+            ? (pathLen == null ? new BasicConstraints(true) : new BasicConstraints(pathLen))
+            : new BasicConstraints(false);
     return create(Extension.basicConstraints, critical, bc);
   }
 
@@ -73,7 +74,9 @@ public final class CertExtensions {
 
   /** RFC 5280 §4.2.1.6: critical only when the subject is empty. */
   public static Extension subjectAltName(boolean critical, List<GeneralName> names) {
-    return create(Extension.subjectAlternativeName, critical,
+    return create(
+        Extension.subjectAlternativeName,
+        critical,
         new GeneralNames(names.toArray(new GeneralName[0])));
   }
 
@@ -97,15 +100,19 @@ public final class CertExtensions {
     if (caIssuers != null) {
       ads.add(new AccessDescription(AccessDescription.id_ad_caIssuers, uri(caIssuers.toString())));
     }
-    return create(Extension.authorityInfoAccess, false,
+    return create(
+        Extension.authorityInfoAccess,
+        false,
         new AuthorityInformationAccess(ads.toArray(new AccessDescription[0])));
   }
 
   /** RFC 5280 §4.2.1.13: one distribution point with a full-name URI; non-critical. */
   public static Extension crlDistributionPoint(URI crl) {
-    DistributionPoint dp = new DistributionPoint(
-        new DistributionPointName(new GeneralNames(uri(crl.toString()))), null, null);
-    return create(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
+    DistributionPoint dp =
+        new DistributionPoint(
+            new DistributionPointName(new GeneralNames(uri(crl.toString()))), null, null);
+    return create(
+        Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {dp}));
   }
 
   /** RFC 6960 §4.2.2.2.1: id-pkix-ocsp-nocheck, value NULL, non-critical. */

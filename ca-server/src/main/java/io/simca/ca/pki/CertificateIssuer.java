@@ -38,14 +38,16 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
  * fails lint is never signed by the real key.
  *
  * <p>Pipeline, in this order:
+ *
  * <ol>
  *   <li>build the TBSCertificate once (signature algorithm from the <em>issuer's</em> key type);
  *   <li>sign it with a throwaway key of the issuer's key type (generated once per type, cached);
  *   <li>lint the throwaway-signed certificate: any finding throws {@link LintException};
  *   <li>only then sign the very same TBS bytes with the real key.
  * </ol>
- * Signing the lint copy first means the bytes that were linted are byte-for-byte the bytes the
- * real key signs. Thread-safe; signers are pooled per key.
+ *
+ * Signing the lint copy first means the bytes that were linted are byte-for-byte the bytes the real
+ * key signs. Thread-safe; signers are pooled per key.
  */
 public final class CertificateIssuer {
 
@@ -53,19 +55,22 @@ public final class CertificateIssuer {
   private static final Map<KeyType, AlgorithmIdentifier> SIG_ALG_IDS = new EnumMap<>(KeyType.class);
 
   static {
-    DefaultSignatureAlgorithmIdentifierFinder finder = new DefaultSignatureAlgorithmIdentifierFinder();
+    DefaultSignatureAlgorithmIdentifierFinder finder =
+        new DefaultSignatureAlgorithmIdentifierFinder();
     for (KeyType t : KeyType.values()) {
       SIG_ALG_IDS.put(t, finder.find(t.signatureAlgorithm()));
     }
   }
 
-  private static final ThreadLocal<CertificateFactory> CERT_FACTORY = ThreadLocal.withInitial(() -> {
-    try {
-      return CertificateFactory.getInstance("X.509");
-    } catch (CertificateException e) {
-      throw new IllegalStateException(e);
-    }
-  });
+  private static final ThreadLocal<CertificateFactory> CERT_FACTORY =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return CertificateFactory.getInstance("X.509");
+            } catch (CertificateException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   private final CryptoProviders providers;
   private final CertificateLinter linter;
@@ -77,7 +82,8 @@ public final class CertificateIssuer {
   }
 
   /** For tests: observe every real signer the issuer creates. */
-  CertificateIssuer(CryptoProviders providers, CertificateLinter linter, SignerPool.SignerSource realSource) {
+  CertificateIssuer(
+      CryptoProviders providers, CertificateLinter linter, SignerPool.SignerSource realSource) {
     this.providers = Objects.requireNonNull(providers, "providers");
     this.linter = Objects.requireNonNull(linter, "linter");
     this.realSigners = new SignerPool(realSource);
@@ -112,9 +118,11 @@ public final class CertificateIssuer {
     TBSCertificate tbs = buildTbs(template, sigAlg);
     byte[] tbsDer = encode(tbs);
 
-    // Step 2: sign with a throwaway key of the same type, so the linted object is a real certificate.
+    // Step 2: sign with a throwaway key of the same type, so the linted object is a real
+    // certificate.
     KeyPair throwaway = THROWAWAY.computeIfAbsent(keyType, t -> t.generate(providers));
-    Certificate lintCopy = assemble(tbs, sigAlg, signWith(throwawaySigners, throwaway.getPrivate(), keyType, tbsDer));
+    Certificate lintCopy =
+        assemble(tbs, sigAlg, signWith(throwawaySigners, throwaway.getPrivate(), keyType, tbsDer));
 
     // Step 3: lint; the real key has not been touched yet.
     List<LintFinding> findings = linter.lint(lintCopy.getTBSCertificate(), template.kind());
@@ -125,8 +133,10 @@ public final class CertificateIssuer {
     // Step 4: sign the same TBS bytes with the real key.
     Certificate cert = assemble(tbs, sigAlg, signWith(realSigners, key, keyType, tbsDer));
     try {
-      return (X509Certificate) CERT_FACTORY.get()
-          .generateCertificate(new ByteArrayInputStream(cert.getEncoded(ASN1Encoding.DER)));
+      return (X509Certificate)
+          CERT_FACTORY
+              .get()
+              .generateCertificate(new ByteArrayInputStream(cert.getEncoded(ASN1Encoding.DER)));
     } catch (CertificateException | IOException e) {
       throw new IllegalStateException("signed certificate does not parse", e);
     }
@@ -162,9 +172,13 @@ public final class CertificateIssuer {
     return sig;
   }
 
-  /** RFC 5280 §4.1: Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }. */
-  private static Certificate assemble(TBSCertificate tbs, AlgorithmIdentifier sigAlg, byte[] signature) {
-    return Certificate.getInstance(new DERSequence(new ASN1Encodable[] {tbs, sigAlg, new DERBitString(signature)}));
+  /**
+   * RFC 5280 §4.1: Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }.
+   */
+  private static Certificate assemble(
+      TBSCertificate tbs, AlgorithmIdentifier sigAlg, byte[] signature) {
+    return Certificate.getInstance(
+        new DERSequence(new ASN1Encodable[] {tbs, sigAlg, new DERBitString(signature)}));
   }
 
   private static byte[] encode(TBSCertificate tbs) {

@@ -3,8 +3,8 @@ package io.simca.ca.pki;
 /**
  * What a certificate is for; selects which lints apply.
  *
- * <p>Why: the linter cannot infer intent from a broken certificate (a device certificate that
- * lost its EKU looks like any end-entity certificate), so the profile states it.
+ * <p>Why: the linter cannot infer intent from a broken certificate (a device certificate that lost
+ * its EKU looks like any end-entity certificate), so the profile states it.
  */
 public enum CertificateKind {
   ROOT_CA(true),

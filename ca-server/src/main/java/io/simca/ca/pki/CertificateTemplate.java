@@ -47,22 +47,27 @@ public record CertificateTemplate(
 
   /** A copy with one field changed; handy for tests and for modifiers. */
   public CertificateTemplate withExtensions(List<Extension> newExtensions) {
-    return new CertificateTemplate(kind, subject, issuer, serial, notBefore, notAfter, publicKey, newExtensions);
+    return new CertificateTemplate(
+        kind, subject, issuer, serial, notBefore, notAfter, publicKey, newExtensions);
   }
 
   public CertificateTemplate withValidity(Instant newNotBefore, Instant newNotAfter) {
-    return new CertificateTemplate(kind, subject, issuer, serial, newNotBefore, newNotAfter, publicKey, extensions);
+    return new CertificateTemplate(
+        kind, subject, issuer, serial, newNotBefore, newNotAfter, publicKey, extensions);
   }
 
   public CertificateTemplate withSerial(BigInteger newSerial) {
-    return new CertificateTemplate(kind, subject, issuer, newSerial, notBefore, notAfter, publicKey, extensions);
+    return new CertificateTemplate(
+        kind, subject, issuer, newSerial, notBefore, notAfter, publicKey, extensions);
   }
 
   public CertificateTemplate withSubject(X500Name newSubject) {
-    return new CertificateTemplate(kind, newSubject, issuer, serial, notBefore, notAfter, publicKey, extensions);
+    return new CertificateTemplate(
+        kind, newSubject, issuer, serial, notBefore, notAfter, publicKey, extensions);
   }
 
   public CertificateTemplate withKind(CertificateKind newKind) {
-    return new CertificateTemplate(newKind, subject, issuer, serial, notBefore, notAfter, publicKey, extensions);
+    return new CertificateTemplate(
+        newKind, subject, issuer, serial, notBefore, notAfter, publicKey, extensions);
   }
 }

@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The names a device certificate carries, taken from the SIM inventory and the attestation,
- * never from the CSR.
+ * The names a device certificate carries, taken from the SIM inventory and the attestation, never
+ * from the CSR.
  *
  * <p>Why a separate type: {@link DeviceProfile} accepts only this and a public key, so a CSR's
- * subject or SANs cannot reach a certificate even by mistake (DESIGN.md enrolment step 4).
- * Shapes are checked here (digits only), so nothing but digits reaches a DN or URN; check digits
- * are the identifier layer's job.
+ * subject or SANs cannot reach a certificate even by mistake (DESIGN.md enrolment step 4). Shapes
+ * are checked here (digits only), so nothing but digits reaches a DN or URN; check digits are the
+ * identifier layer's job.
  *
  * @param iccid the SIM's ICCID (ITU-T E.118), 18-22 digits, becomes {@code CN}
  * @param tenant optional organisation, becomes {@code O}
@@ -29,11 +29,12 @@ public record DeviceIdentity(String iccid, Optional<String> tenant, Optional<Str
       throw new IllegalArgumentException("ICCID must be 18-22 digits");
     }
     tenant = tenant.filter(t -> !t.isBlank());
-    tenant.ifPresent(t -> {
-      if (t.length() > 64) { // RFC 5280 Appendix A ub-organization-name
-        throw new IllegalArgumentException("tenant longer than 64 characters");
-      }
-    });
+    tenant.ifPresent(
+        t -> {
+          if (t.length() > 64) { // RFC 5280 Appendix A ub-organization-name
+            throw new IllegalArgumentException("tenant longer than 64 characters");
+          }
+        });
     imei = imei.map(DeviceIdentity::formatImei);
   }
 

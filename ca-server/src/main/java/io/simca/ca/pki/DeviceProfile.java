@@ -17,9 +17,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 /**
  * The device certificate profile of DESIGN.md "Certificate profile (device)", for one issuing CA.
  *
- * <p>Why it holds the issuer: everything that does not depend on the device (issuer name, AKI,
- * AIA, CDP, basicConstraints, keyUsage, EKU) is encoded once here and shared by every template,
- * which is most of the per-certificate ASN.1 work. Thread-safe (immutable).
+ * <p>Why it holds the issuer: everything that does not depend on the device (issuer name, AKI, AIA,
+ * CDP, basicConstraints, keyUsage, EKU) is encoded once here and shared by every template, which is
+ * most of the per-certificate ASN.1 work. Thread-safe (immutable).
  *
  * <p>The API takes a {@link DeviceIdentity} and a public key only: the CSR's subject, SANs and
  * requested extensions are never copied.
@@ -35,13 +35,16 @@ public final class DeviceProfile {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.fixed = List.of(
-        CertExtensions.basicConstraints(false, null, true),                      // RFC 5280 §4.2.1.9
-        CertExtensions.keyUsage(KeyUsage.digitalSignature),                       // RFC 5280 §4.2.1.3
-        CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth),           // RFC 5280 §4.2.1.12; mTLS renewal
-        issuer.authorityKeyIdentifier(),                                          // RFC 5280 §4.2.1.1
-        CertExtensions.authorityInfoAccess(settings.ocspUrl(), settings.caIssuersUrl()), // RFC 5280 §4.2.2.1
-        CertExtensions.crlDistributionPoint(settings.crlUrl()));                  // RFC 5280 §4.2.1.13
+    this.fixed =
+        List.of(
+            CertExtensions.basicConstraints(false, null, true), // RFC 5280 §4.2.1.9
+            CertExtensions.keyUsage(KeyUsage.digitalSignature), // RFC 5280 §4.2.1.3
+            CertExtensions.extendedKeyUsage(
+                KeyPurposeId.id_kp_clientAuth), // RFC 5280 §4.2.1.12; mTLS renewal
+            issuer.authorityKeyIdentifier(), // RFC 5280 §4.2.1.1
+            CertExtensions.authorityInfoAccess(
+                settings.ocspUrl(), settings.caIssuersUrl()), // RFC 5280 §4.2.2.1
+            CertExtensions.crlDistributionPoint(settings.crlUrl())); // RFC 5280 §4.2.1.13
   }
 
   public DeviceProfileSettings settings() {
@@ -74,11 +77,21 @@ public final class DeviceProfile {
 
     List<Extension> exts = new ArrayList<>(fixed.size() + 2);
     exts.addAll(fixed);
-    exts.add(CertExtensions.subjectKeyIdentifier(spki));                         // RFC 5280 §4.2.1.2 method 1
-    device.imeiUrn().ifPresent(urn ->                                             // RFC 7254 §3; subject non-empty, so not critical
-        exts.add(CertExtensions.subjectAltName(false, List.of(CertExtensions.uri(urn)))));
+    exts.add(CertExtensions.subjectKeyIdentifier(spki)); // RFC 5280 §4.2.1.2 method 1
+    device
+        .imeiUrn()
+        .ifPresent(
+            urn -> // RFC 7254 §3; subject non-empty, so not critical
+            exts.add(CertExtensions.subjectAltName(false, List.of(CertExtensions.uri(urn)))));
 
-    return new CertificateTemplate(CertificateKind.DEVICE, subject, issuer.name(), SerialNumbers.next(),
-        notBefore, notAfter, spki, exts);
+    return new CertificateTemplate(
+        CertificateKind.DEVICE,
+        subject,
+        issuer.name(),
+        SerialNumbers.next(),
+        notBefore,
+        notAfter,
+        spki,
+        exts);
   }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param caIssuersUrl AIA id-ad-caIssuers location (the issuing CA certificate, DER)
  * @param crlUrl CRL distribution point
  */
-public record DeviceProfileSettings(Duration validity, Duration backdate, URI ocspUrl, URI caIssuersUrl, URI crlUrl) {
+public record DeviceProfileSettings(
+    Duration validity, Duration backdate, URI ocspUrl, URI caIssuersUrl, URI crlUrl) {
 
   public static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
   public static final Duration DEFAULT_BACKDATE = Duration.ofMinutes(5);
@@ -38,8 +39,12 @@ public record DeviceProfileSettings(Duration validity, Duration backdate, URI oc
    */
   public static DeviceProfileSettings defaults(URI baseUrl, String label) {
     String base = baseUrl.toString().replaceAll("/+$", "");
-    return new DeviceProfileSettings(DEFAULT_VALIDITY, DEFAULT_BACKDATE,
-        URI.create(base + "/ocsp"), URI.create(base + "/ca/" + label + ".crt"), URI.create(base + "/crl/" + label + ".crl"));
+    return new DeviceProfileSettings(
+        DEFAULT_VALIDITY,
+        DEFAULT_BACKDATE,
+        URI.create(base + "/ocsp"),
+        URI.create(base + "/ca/" + label + ".crt"),
+        URI.create(base + "/crl/" + label + ".crl"));
   }
 
   /** Lint limit matching these settings. */

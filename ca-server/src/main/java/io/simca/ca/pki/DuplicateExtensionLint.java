@@ -6,10 +6,17 @@ import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.Extensions;
 
-/** RFC 5280 §4.2: a certificate MUST NOT include more than one instance of a particular extension. */
+/**
+ * RFC 5280 §4.2: a certificate MUST NOT include more than one instance of a particular extension.
+ */
 public final class DuplicateExtensionLint implements Lint {
-  public String name() { return "e_extension_duplicated"; }
-  public String citation() { return "RFC 5280 §4.2"; }
+  public String name() {
+    return "e_extension_duplicated";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.2";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     Extensions exts = in.tbs().getExtensions();

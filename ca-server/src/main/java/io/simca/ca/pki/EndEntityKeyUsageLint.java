@@ -9,8 +9,13 @@ import org.bouncycastle.asn1.x509.KeyUsage;
  * end-entity certificate therefore never has it.
  */
 public final class EndEntityKeyUsageLint implements Lint {
-  public String name() { return "e_end_entity_key_cert_sign"; }
-  public String citation() { return "RFC 5280 §4.2.1.3"; }
+  public String name() {
+    return "e_end_entity_key_cert_sign";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.2.1.3";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     if (in.kind().isCa()) {

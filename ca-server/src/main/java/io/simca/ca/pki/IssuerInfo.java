@@ -1,5 +1,6 @@
 package io.simca.ca.pki;
 
+import io.simca.ca.crypto.KeyType;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Objects;
@@ -7,7 +8,6 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import io.simca.ca.crypto.KeyType;
 
 /**
  * The facts about an issuer that every certificate it signs repeats, computed once.
@@ -25,7 +25,8 @@ public final class IssuerInfo {
   private final KeyType keyType;
   private final Extension authorityKeyIdentifier;
 
-  private IssuerInfo(X500Name name, byte[] keyId, Instant notBefore, Instant notAfter, KeyType keyType) {
+  private IssuerInfo(
+      X500Name name, byte[] keyId, Instant notBefore, Instant notAfter, KeyType keyType) {
     this.name = Objects.requireNonNull(name);
     this.keyId = keyId.clone();
     this.notBefore = notBefore;
@@ -38,11 +39,16 @@ public final class IssuerInfo {
     try {
       JcaX509CertificateHolder h = new JcaX509CertificateHolder(cert);
       Extension ski = h.getExtension(Extension.subjectKeyIdentifier);
-      byte[] keyId = ski != null
-          ? ASN1OctetString.getInstance(ski.getParsedValue()).getOctets()
-          : CertExtensions.keyIdentifier(h.getSubjectPublicKeyInfo()).getKeyIdentifier();
-      return new IssuerInfo(h.getSubject(), keyId, cert.getNotBefore().toInstant(),
-          cert.getNotAfter().toInstant(), KeyType.of(cert.getPublicKey()));
+      byte[] keyId =
+          ski != null
+              ? ASN1OctetString.getInstance(ski.getParsedValue()).getOctets()
+              : CertExtensions.keyIdentifier(h.getSubjectPublicKeyInfo()).getKeyIdentifier();
+      return new IssuerInfo(
+          h.getSubject(),
+          keyId,
+          cert.getNotBefore().toInstant(),
+          cert.getNotAfter().toInstant(),
+          KeyType.of(cert.getPublicKey()));
     } catch (java.security.cert.CertificateEncodingException e) {
       throw new IllegalArgumentException("issuer certificate cannot be encoded", e);
     }

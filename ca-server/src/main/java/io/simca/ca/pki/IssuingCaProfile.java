@@ -33,12 +33,18 @@ public record IssuingCaProfile(X500Name subject, Period validity, Duration backd
   public CertificateTemplate template(PublicKey key, IssuerInfo root, Instant now) {
     SubjectPublicKeyInfo spki = CertificateTemplate.spki(key);
     Instant notAfter = root.clampNotAfter(now.atZone(ZoneOffset.UTC).plus(validity).toInstant());
-    return new CertificateTemplate(CertificateKind.ISSUING_CA, subject, root.name(), SerialNumbers.next(),
-        root.clampNotBefore(now.minus(backdate)), notAfter, spki,
+    return new CertificateTemplate(
+        CertificateKind.ISSUING_CA,
+        subject,
+        root.name(),
+        SerialNumbers.next(),
+        root.clampNotBefore(now.minus(backdate)),
+        notAfter,
+        spki,
         List.of(
-            CertExtensions.basicConstraints(true, 0, true),                      // RFC 5280 §4.2.1.9
-            CertExtensions.keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign),      // RFC 5280 §4.2.1.3
-            CertExtensions.subjectKeyIdentifier(spki),                            // RFC 5280 §4.2.1.2
-            root.authorityKeyIdentifier()));                                      // RFC 5280 §4.2.1.1
+            CertExtensions.basicConstraints(true, 0, true), // RFC 5280 §4.2.1.9
+            CertExtensions.keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign), // RFC 5280 §4.2.1.3
+            CertExtensions.subjectKeyIdentifier(spki), // RFC 5280 §4.2.1.2
+            root.authorityKeyIdentifier())); // RFC 5280 §4.2.1.1
   }
 }

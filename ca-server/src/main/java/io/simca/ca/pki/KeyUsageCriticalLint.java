@@ -8,8 +8,13 @@ import org.bouncycastle.asn1.x509.Extension;
  * certificates); simca requires it present and critical everywhere.
  */
 public final class KeyUsageCriticalLint implements Lint {
-  public String name() { return "e_key_usage_missing_or_not_critical"; }
-  public String citation() { return "RFC 5280 §4.2.1.3"; }
+  public String name() {
+    return "e_key_usage_missing_or_not_critical";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.2.1.3";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     Optional<Extension> ku = in.extension(Extension.keyUsage);

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * One certificate rule, one class, one cited clause (Boulder/zlint style).
  *
- * <p>Why one per class: each rule gets its own test showing it fires, and a finding names
- * exactly the clause broken, so a refused issuance is explainable.
+ * <p>Why one per class: each rule gets its own test showing it fires, and a finding names exactly
+ * the clause broken, so a refused issuance is explainable.
  */
 public interface Lint {
 
@@ -16,7 +16,9 @@ public interface Lint {
   /** The rule's source, e.g. {@code RFC 5280 §4.2.1.9}. */
   String citation();
 
-  /** A finding when {@code in} breaks the rule; empty when it complies or the rule does not apply. */
+  /**
+   * A finding when {@code in} breaks the rule; empty when it complies or the rule does not apply.
+   */
   Optional<LintFinding> check(LintInput in);
 
   default Optional<LintFinding> finding(String detail) {

@@ -34,7 +34,8 @@ public record LintInput(TBSCertificate tbs, CertificateKind kind, LintPolicy pol
     if (aki.isEmpty() || ski.isEmpty()) {
       return true;
     }
-    ASN1OctetString akiId = AuthorityKeyIdentifier.getInstance(aki.get().getParsedValue()).getKeyIdentifierObject();
+    ASN1OctetString akiId =
+        AuthorityKeyIdentifier.getInstance(aki.get().getParsedValue()).getKeyIdentifierObject();
     byte[] skiId = ASN1OctetString.getInstance(ski.get().getParsedValue()).getOctets();
     return akiId == null || Arrays.equals(akiId.getOctets(), skiId);
   }

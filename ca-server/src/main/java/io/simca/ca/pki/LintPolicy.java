@@ -11,8 +11,9 @@ import java.util.Objects;
  */
 public record LintPolicy(Duration deviceMaxValidity, Duration deviceBackdate) {
 
-  public static final LintPolicy DEFAULT = new LintPolicy(
-      DeviceProfileSettings.DEFAULT_VALIDITY, DeviceProfileSettings.DEFAULT_BACKDATE);
+  public static final LintPolicy DEFAULT =
+      new LintPolicy(
+          DeviceProfileSettings.DEFAULT_VALIDITY, DeviceProfileSettings.DEFAULT_BACKDATE);
 
   public LintPolicy {
     Objects.requireNonNull(deviceMaxValidity, "deviceMaxValidity");

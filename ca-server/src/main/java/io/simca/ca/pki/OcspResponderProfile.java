@@ -11,9 +11,9 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
- * A delegated OCSP responder certificate, issued by the CA whose certificates it answers for
- * (RFC 6960 §4.2.2.2). Short-lived (30 days) because it carries id-pkix-ocsp-nocheck
- * (RFC 6960 §4.2.2.2.1): clients never check its revocation, so expiry is its only revocation.
+ * A delegated OCSP responder certificate, issued by the CA whose certificates it answers for (RFC
+ * 6960 §4.2.2.2). Short-lived (30 days) because it carries id-pkix-ocsp-nocheck (RFC 6960
+ * §4.2.2.2.1): clients never check its revocation, so expiry is its only revocation.
  */
 public record OcspResponderProfile(X500Name subject, Duration validity, Duration backdate) {
 
@@ -31,14 +31,20 @@ public record OcspResponderProfile(X500Name subject, Duration validity, Duration
 
   public CertificateTemplate template(PublicKey key, IssuerInfo issuer, Instant now) {
     SubjectPublicKeyInfo spki = CertificateTemplate.spki(key);
-    return new CertificateTemplate(CertificateKind.OCSP_RESPONDER, subject, issuer.name(), SerialNumbers.next(),
-        issuer.clampNotBefore(now.minus(backdate)), issuer.clampNotAfter(now.plus(validity)), spki,
+    return new CertificateTemplate(
+        CertificateKind.OCSP_RESPONDER,
+        subject,
+        issuer.name(),
+        SerialNumbers.next(),
+        issuer.clampNotBefore(now.minus(backdate)),
+        issuer.clampNotAfter(now.plus(validity)),
+        spki,
         List.of(
-            CertExtensions.basicConstraints(false, null, true),                  // RFC 5280 §4.2.1.9
-            CertExtensions.keyUsage(KeyUsage.digitalSignature),                   // RFC 5280 §4.2.1.3
-            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning),      // RFC 6960 §4.2.2.2
-            CertExtensions.ocspNoCheck(),                                         // RFC 6960 §4.2.2.2.1
-            CertExtensions.subjectKeyIdentifier(spki),                            // RFC 5280 §4.2.1.2
-            issuer.authorityKeyIdentifier()));                                    // RFC 5280 §4.2.1.1
+            CertExtensions.basicConstraints(false, null, true), // RFC 5280 §4.2.1.9
+            CertExtensions.keyUsage(KeyUsage.digitalSignature), // RFC 5280 §4.2.1.3
+            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning), // RFC 6960 §4.2.2.2
+            CertExtensions.ocspNoCheck(), // RFC 6960 §4.2.2.2.1
+            CertExtensions.subjectKeyIdentifier(spki), // RFC 5280 §4.2.1.2
+            issuer.authorityKeyIdentifier())); // RFC 5280 §4.2.1.1
   }
 }

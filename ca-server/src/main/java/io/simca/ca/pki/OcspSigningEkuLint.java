@@ -10,15 +10,25 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
  * extendedKeyUsage, or clients reject its responses.
  */
 public final class OcspSigningEkuLint implements Lint {
-  public String name() { return "e_ocsp_responder_eku_missing"; }
-  public String citation() { return "RFC 6960 §4.2.2.2"; }
+  public String name() {
+    return "e_ocsp_responder_eku_missing";
+  }
+
+  public String citation() {
+    return "RFC 6960 §4.2.2.2";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     if (in.kind() != CertificateKind.OCSP_RESPONDER) {
       return Optional.empty();
     }
     return in.extension(Extension.extendedKeyUsage)
-        .filter(e -> ExtendedKeyUsage.getInstance(e.getParsedValue()).hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning))
-        .isPresent() ? Optional.empty() : finding("OCSP responder certificate without EKU id-kp-OCSPSigning");
+            .filter(
+                e ->
+                    ExtendedKeyUsage.getInstance(e.getParsedValue())
+                        .hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning))
+            .isPresent()
+        ? Optional.empty()
+        : finding("OCSP responder certificate without EKU id-kp-OCSPSigning");
   }
 }

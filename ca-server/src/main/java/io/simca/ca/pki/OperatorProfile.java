@@ -20,12 +20,12 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 /**
  * Operator client certificates for the admin API (mTLS), one per person or automation.
  *
- * <p>Role encoding (the one the admin API trusts): exactly one SAN URI
- * {@code urn:simca:role:<admin|operator|auditor>}. A SAN is standard, shown by every tool
- * ({@code openssl x509 -text}: "URI:urn:simca:role:admin") and cannot be confused with a
- * name; a private-OID extension would need its own OID arc and parser. The subject also carries
- * {@code OU=<role>} for humans reading logs, but {@link #roleOf} reads only the SAN, and a
- * certificate with zero or several role URIs has no role.
+ * <p>Role encoding (the one the admin API trusts): exactly one SAN URI {@code
+ * urn:simca:role:<admin|operator|auditor>}. A SAN is standard, shown by every tool ({@code openssl
+ * x509 -text}: "URI:urn:simca:role:admin") and cannot be confused with a name; a private-OID
+ * extension would need its own OID arc and parser. The subject also carries {@code OU=<role>} for
+ * humans reading logs, but {@link #roleOf} reads only the SAN, and a certificate with zero or
+ * several role URIs has no role.
  */
 public record OperatorProfile(String organization, Duration validity, Duration backdate) {
 
@@ -47,25 +47,34 @@ public record OperatorProfile(String organization, Duration validity, Duration b
     return name != null && NAME.matcher(name).matches();
   }
 
-  public CertificateTemplate template(String name, OperatorRole role, PublicKey key, IssuerInfo issuer, Instant now) {
+  public CertificateTemplate template(
+      String name, OperatorRole role, PublicKey key, IssuerInfo issuer, Instant now) {
     if (!isValidName(name)) {
       throw new IllegalArgumentException("operator name must be 1-64 of [A-Za-z0-9._-]: " + name);
     }
     SubjectPublicKeyInfo spki = CertificateTemplate.spki(key);
-    X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-        .addRDN(BCStyle.O, organization)
-        .addRDN(BCStyle.OU, role.id())
-        .addRDN(BCStyle.CN, name)
-        .build();
-    return new CertificateTemplate(CertificateKind.OPERATOR, subject, issuer.name(), SerialNumbers.next(),
-        issuer.clampNotBefore(now.minus(backdate)), issuer.clampNotAfter(now.plus(validity)), spki,
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.O, organization)
+            .addRDN(BCStyle.OU, role.id())
+            .addRDN(BCStyle.CN, name)
+            .build();
+    return new CertificateTemplate(
+        CertificateKind.OPERATOR,
+        subject,
+        issuer.name(),
+        SerialNumbers.next(),
+        issuer.clampNotBefore(now.minus(backdate)),
+        issuer.clampNotAfter(now.plus(validity)),
+        spki,
         List.of(
-            CertExtensions.basicConstraints(false, null, true),                  // RFC 5280 §4.2.1.9
-            CertExtensions.keyUsage(KeyUsage.digitalSignature),                   // RFC 5280 §4.2.1.3
-            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth),       // RFC 5280 §4.2.1.12
-            CertExtensions.subjectAltName(false, List.of(CertExtensions.uri(role.urn()))), // RFC 5280 §4.2.1.6
-            CertExtensions.subjectKeyIdentifier(spki),                            // RFC 5280 §4.2.1.2
-            issuer.authorityKeyIdentifier()));                                    // RFC 5280 §4.2.1.1
+            CertExtensions.basicConstraints(false, null, true), // RFC 5280 §4.2.1.9
+            CertExtensions.keyUsage(KeyUsage.digitalSignature), // RFC 5280 §4.2.1.3
+            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth), // RFC 5280 §4.2.1.12
+            CertExtensions.subjectAltName(
+                false, List.of(CertExtensions.uri(role.urn()))), // RFC 5280 §4.2.1.6
+            CertExtensions.subjectKeyIdentifier(spki), // RFC 5280 §4.2.1.2
+            issuer.authorityKeyIdentifier())); // RFC 5280 §4.2.1.1
   }
 
   /** The role encoded in an operator certificate: exactly one {@code urn:simca:role:} SAN URI. */
@@ -81,7 +90,9 @@ public record OperatorProfile(String organization, Duration validity, Duration b
     }
     Optional<OperatorRole> found = Optional.empty();
     for (List<?> san : sans) {
-      if (((Integer) san.get(0)) == 6 && san.get(1) instanceof String uri && uri.startsWith(OperatorRole.URN_PREFIX)) {
+      if (((Integer) san.get(0)) == 6
+          && san.get(1) instanceof String uri
+          && uri.startsWith(OperatorRole.URN_PREFIX)) {
         if (found.isPresent()) {
           return Optional.empty(); // ambiguous: refuse rather than guess
         }

@@ -33,11 +33,17 @@ public record RootCaProfile(X500Name subject, Period validity, java.time.Duratio
   public CertificateTemplate template(PublicKey key, Instant now) {
     SubjectPublicKeyInfo spki = CertificateTemplate.spki(key);
     Instant notAfter = now.atZone(ZoneOffset.UTC).plus(validity).toInstant();
-    return new CertificateTemplate(CertificateKind.ROOT_CA, subject, subject, SerialNumbers.next(),
-        now.minus(backdate), notAfter, spki,
+    return new CertificateTemplate(
+        CertificateKind.ROOT_CA,
+        subject,
+        subject,
+        SerialNumbers.next(),
+        now.minus(backdate),
+        notAfter,
+        spki,
         List.of(
-            CertExtensions.basicConstraints(true, 1, true),                      // RFC 5280 §4.2.1.9
-            CertExtensions.keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign),      // RFC 5280 §4.2.1.3
-            CertExtensions.subjectKeyIdentifier(spki)));                          // RFC 5280 §4.2.1.2
+            CertExtensions.basicConstraints(true, 1, true), // RFC 5280 §4.2.1.9
+            CertExtensions.keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign), // RFC 5280 §4.2.1.3
+            CertExtensions.subjectKeyIdentifier(spki))); // RFC 5280 §4.2.1.2
   }
 }

@@ -7,11 +7,18 @@ import java.util.Optional;
  * ({@link SerialNumbers}); a serial shorter than 64 bits cannot have come from there.
  */
 public final class SerialEntropyLint implements Lint {
-  public String name() { return "e_serial_min_64_bits"; }
-  public String citation() { return "CA/B Forum BR §7.1"; }
+  public String name() {
+    return "e_serial_min_64_bits";
+  }
+
+  public String citation() {
+    return "CA/B Forum BR §7.1";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     int bits = in.tbs().getSerialNumber().getValue().bitLength();
-    return bits < 64 ? finding("serial number has " + bits + " bits, fewer than 64") : Optional.empty();
+    return bits < 64
+        ? finding("serial number has " + bits + " bits, fewer than 64")
+        : Optional.empty();
   }
 }

@@ -6,10 +6,10 @@ import java.security.SecureRandom;
 /**
  * Certificate serial numbers: 16 bytes from a CSPRNG, positive, never zero.
  *
- * <p>Why: RFC 5280 §4.1.2.2 requires a positive integer of at most 20 octets; unpredictable
- * serials (at least 64 bits of CSPRNG output, CA/B Forum BR §7.1) defeat chosen-prefix collision
- * attacks on the signature. 16 bytes with the top bit cleared is 127 random bits and encodes in at
- * most 16 octets, so it never needs a leading zero byte and never exceeds the limit.
+ * <p>Why: RFC 5280 §4.1.2.2 requires a positive integer of at most 20 octets; unpredictable serials
+ * (at least 64 bits of CSPRNG output, CA/B Forum BR §7.1) defeat chosen-prefix collision attacks on
+ * the signature. 16 bytes with the top bit cleared is 127 random bits and encodes in at most 16
+ * octets, so it never needs a leading zero byte and never exceeds the limit.
  */
 public final class SerialNumbers {
 

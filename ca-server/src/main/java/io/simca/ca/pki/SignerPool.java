@@ -56,7 +56,8 @@ final class SignerPool {
     if (idle.size() >= MAX_KEYS && !idle.containsKey(new KeyRef(key))) {
       idle.clear(); // many short-lived keys (tests, rotations): start over rather than grow
     }
-    Queue<ContentSigner> q = idle.computeIfAbsent(new KeyRef(key), k -> new ConcurrentLinkedQueue<>());
+    Queue<ContentSigner> q =
+        idle.computeIfAbsent(new KeyRef(key), k -> new ConcurrentLinkedQueue<>());
     if (q.size() < MAX_IDLE_PER_KEY) {
       q.offer(signer);
     }

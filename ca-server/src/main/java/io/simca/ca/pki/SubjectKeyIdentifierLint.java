@@ -8,11 +8,17 @@ import org.bouncycastle.asn1.x509.Extension;
  * all (OCSP and chain building key off it).
  */
 public final class SubjectKeyIdentifierLint implements Lint {
-  public String name() { return "e_subject_key_identifier_missing"; }
-  public String citation() { return "RFC 5280 §4.2.1.2"; }
+  public String name() {
+    return "e_subject_key_identifier_missing";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.2.1.2";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     return in.extension(Extension.subjectKeyIdentifier).isPresent()
-        ? Optional.empty() : finding("subjectKeyIdentifier missing");
+        ? Optional.empty()
+        : finding("subjectKeyIdentifier missing");
   }
 }

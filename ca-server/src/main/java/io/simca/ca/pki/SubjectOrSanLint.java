@@ -8,8 +8,13 @@ import org.bouncycastle.asn1.x509.Extension;
  * critical.
  */
 public final class SubjectOrSanLint implements Lint {
-  public String name() { return "e_empty_subject_without_critical_san"; }
-  public String citation() { return "RFC 5280 §4.2.1.6"; }
+  public String name() {
+    return "e_empty_subject_without_critical_san";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.2.1.6";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     if (in.tbs().getSubject().getRDNs().length > 0) {
@@ -19,6 +24,8 @@ public final class SubjectOrSanLint implements Lint {
     if (san.isEmpty()) {
       return finding("empty subject and no subjectAltName");
     }
-    return san.get().isCritical() ? Optional.empty() : finding("empty subject with a non-critical subjectAltName");
+    return san.get().isCritical()
+        ? Optional.empty()
+        : finding("empty subject with a non-critical subjectAltName");
   }
 }

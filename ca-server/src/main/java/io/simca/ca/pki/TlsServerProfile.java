@@ -20,11 +20,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  *
  * <p>Why these names: clients validate the SAN, not the CN (RFC 6125 §6.4.4), and the defaults
  * listen on loopback, so {@code localhost}, {@code 127.0.0.1} and {@code ::1} are always present;
- * deployments add their host names and addresses. keyEncipherment only for RSA keys, which are
- * the only ones that can do RSA key transport (RFC 5280 §4.2.1.3); TLS 1.3 needs only
- * digitalSignature.
+ * deployments add their host names and addresses. keyEncipherment only for RSA keys, which are the
+ * only ones that can do RSA key transport (RFC 5280 §4.2.1.3); TLS 1.3 needs only digitalSignature.
  */
-public record TlsServerProfile(X500Name subject, List<String> hostNames, Duration validity, Duration backdate) {
+public record TlsServerProfile(
+    X500Name subject, List<String> hostNames, Duration validity, Duration backdate) {
 
   public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
   public static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "::1");
@@ -57,14 +57,20 @@ public record TlsServerProfile(X500Name subject, List<String> hostNames, Duratio
     if (KeyType.of(key).jcaAlgorithm().equals("RSA")) {
       ku |= KeyUsage.keyEncipherment;
     }
-    return new CertificateTemplate(CertificateKind.TLS_SERVER, subject, issuer.name(), SerialNumbers.next(),
-        issuer.clampNotBefore(now.minus(backdate)), issuer.clampNotAfter(now.plus(validity)), spki,
+    return new CertificateTemplate(
+        CertificateKind.TLS_SERVER,
+        subject,
+        issuer.name(),
+        SerialNumbers.next(),
+        issuer.clampNotBefore(now.minus(backdate)),
+        issuer.clampNotAfter(now.plus(validity)),
+        spki,
         List.of(
-            CertExtensions.basicConstraints(false, null, true),                  // RFC 5280 §4.2.1.9
-            CertExtensions.keyUsage(ku),                                          // RFC 5280 §4.2.1.3
-            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_serverAuth),       // RFC 5280 §4.2.1.12
-            CertExtensions.subjectAltName(false, sans),                           // RFC 5280 §4.2.1.6
-            CertExtensions.subjectKeyIdentifier(spki),                            // RFC 5280 §4.2.1.2
-            issuer.authorityKeyIdentifier()));                                    // RFC 5280 §4.2.1.1
+            CertExtensions.basicConstraints(false, null, true), // RFC 5280 §4.2.1.9
+            CertExtensions.keyUsage(ku), // RFC 5280 §4.2.1.3
+            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_serverAuth), // RFC 5280 §4.2.1.12
+            CertExtensions.subjectAltName(false, sans), // RFC 5280 §4.2.1.6
+            CertExtensions.subjectKeyIdentifier(spki), // RFC 5280 §4.2.1.2
+            issuer.authorityKeyIdentifier())); // RFC 5280 §4.2.1.1
   }
 }

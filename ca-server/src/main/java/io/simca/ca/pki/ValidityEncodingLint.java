@@ -11,8 +11,13 @@ import org.bouncycastle.asn1.x509.Time;
  * GeneralizedTime.
  */
 public final class ValidityEncodingLint implements Lint {
-  public String name() { return "e_validity_time_encoding_by_year"; }
-  public String citation() { return "RFC 5280 §4.1.2.5"; }
+  public String name() {
+    return "e_validity_time_encoding_by_year";
+  }
+
+  public String citation() {
+    return "RFC 5280 §4.1.2.5";
+  }
 
   public Optional<LintFinding> check(LintInput in) {
     String a = problem("notBefore", in.tbs().getStartDate());

@@ -6,14 +6,14 @@ import io.simca.est.attest.AttestationVerifier;
 import java.util.Optional;
 
 /**
- * Rules 3, 4 and 6: the token is signed by a trusted attester ({@code typ}, {@code alg},
- * {@code kid}, {@code iss}), within its time window, and bound to the CSR key by
- * {@code cnf.jkt}; a Basic user must equal {@code sub}. These run in one
- * {@link AttestationVerifier} call, so the key binding is checked before the jti is burnt (rule
- * 5): a token seen on the wire cannot be used up by someone without the device key.
+ * Rules 3, 4 and 6: the token is signed by a trusted attester ({@code typ}, {@code alg}, {@code
+ * kid}, {@code iss}), within its time window, and bound to the CSR key by {@code cnf.jkt}; a Basic
+ * user must equal {@code sub}. These run in one {@link AttestationVerifier} call, so the key
+ * binding is checked before the jti is burnt (rule 5): a token seen on the wire cannot be used up
+ * by someone without the device key.
  *
- * <p>Re-enrolment: the token's {@code sub} must be the current certificate's ICCID. Without a
- * token (allowed when {@code reenroll.requireAttestation} is off) the rule passes.
+ * <p>Re-enrolment: the token's {@code sub} must be the current certificate's ICCID. Without a token
+ * (allowed when {@code reenroll.requireAttestation} is off) the rule passes.
  */
 final class AttestationRule implements Rule {
 
@@ -42,10 +42,13 @@ final class AttestationRule implements Rule {
     }
     e.token(token);
     if (e.request().kind() == EnrollmentRequest.Kind.REENROLL) {
-      String certIccid = e.request().current().flatMap(ClientCertificate::row).map(r -> r.iccid()).orElse("");
+      String certIccid =
+          e.request().current().flatMap(ClientCertificate::row).map(r -> r.iccid()).orElse("");
       if (!certIccid.equals(token.iccid().value())) {
-        return Optional.of(Deny.forbidden("reenroll_iccid_mismatch",
-            "the token's sub is not the ICCID of the current certificate"));
+        return Optional.of(
+            Deny.forbidden(
+                "reenroll_iccid_mismatch",
+                "the token's sub is not the ICCID of the current certificate"));
       }
     }
     return Optional.empty();

@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trusted attester keys of a running node: {@code <kid>.pem} files in
- * {@code <data>/attesters/} and {@code <simca.home>/config/attesters/} (DESIGN.md "SIM
- * attestation token"), re-read when a folder changes. Changes are noticed two ways: a poll
- * ({@link #reloadIfChanged()}, every ~2 s from a timer) and, so that a freshly dropped key works
- * at once, before answering "unknown kid" when the folders changed since the last load.
+ * The trusted attester keys of a running node: {@code <kid>.pem} files in {@code <data>/attesters/}
+ * and {@code <simca.home>/config/attesters/} (DESIGN.md "SIM attestation token"), re-read when a
+ * folder changes. Changes are noticed two ways: a poll ({@link #reloadIfChanged()}, every ~2 s from
+ * a timer) and, so that a freshly dropped key works at once, before answering "unknown kid" when
+ * the folders changed since the last load.
  *
  * <p>Change detection compares a fingerprint of the folders (existence, and name, size and
  * modification time of every {@code .pem}); reading keys happens only when it differs.
@@ -56,7 +56,9 @@ public final class AttesterKeys implements AttesterDirectory {
    */
   public static List<Path> defaultDirs(DataDir dataDir) {
     Path home = Path.of(System.getProperty("simca.home", ""));
-    return List.of(dataDir.attestersDir(), home.resolve("config").resolve("attesters").toAbsolutePath().normalize());
+    return List.of(
+        dataDir.attestersDir(),
+        home.resolve("config").resolve("attesters").toAbsolutePath().normalize());
   }
 
   @Override
@@ -68,7 +70,10 @@ public final class AttesterKeys implements AttesterDirectory {
     return found;
   }
 
-  /** Re-reads the folders if they changed since the last load; true if it reloaded. Blocking file I/O. */
+  /**
+   * Re-reads the folders if they changed since the last load; true if it reloaded. Blocking file
+   * I/O.
+   */
   public synchronized boolean reloadIfChanged() {
     String now = fingerprint(dirs);
     if (now.equals(fingerprint)) {

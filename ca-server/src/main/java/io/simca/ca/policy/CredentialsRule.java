@@ -4,8 +4,8 @@ import io.simca.ca.error.ErrorKind;
 import java.util.Optional;
 
 /**
- * Rule 1: credentials present and readable (Basic ICCID:token or Bearer token). Missing
- * credentials answer 401 so stock clients retry with Basic (RFC 7030 §3.2.3).
+ * Rule 1: credentials present and readable (Basic ICCID:token or Bearer token). Missing credentials
+ * answer 401 so stock clients retry with Basic (RFC 7030 §3.2.3).
  */
 final class CredentialsRule implements Rule {
 
@@ -29,8 +29,11 @@ final class CredentialsRule implements Rule {
     }
     boolean required = r.kind() == EnrollmentRequest.Kind.ENROLL || requiredOnReenroll;
     if (required && r.token().isEmpty()) {
-      return Optional.of(new Deny(ErrorKind.UNAUTHORIZED, "credentials_missing",
-          "send the SIM attestation token as HTTP Basic password (user = ICCID) or as a Bearer token"));
+      return Optional.of(
+          new Deny(
+              ErrorKind.UNAUTHORIZED,
+              "credentials_missing",
+              "send the SIM attestation token as HTTP Basic password (user = ICCID) or as a Bearer token"));
     }
     return Optional.empty();
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rule 2: the CSR decoded with proof of possession (RFC 7030 §3.4, checked by
- * {@code CsrDecoder}) and its key type is one {@code profile.allowedKeys} lists.
+ * Rule 2: the CSR decoded with proof of possession (RFC 7030 §3.4, checked by {@code CsrDecoder})
+ * and its key type is one {@code profile.allowedKeys} lists.
  */
 final class CsrRule implements Rule {
 
@@ -30,7 +30,9 @@ final class CsrRule implements Rule {
     }
     KeyType type = e.csr().keyType();
     if (!allowed.contains(type)) {
-      return Optional.of(new Deny(ErrorKind.MALFORMED, "unsupported_key", "key type " + type + " is not allowed here"));
+      return Optional.of(
+          new Deny(
+              ErrorKind.MALFORMED, "unsupported_key", "key type " + type + " is not allowed here"));
     }
     return Optional.empty();
   }

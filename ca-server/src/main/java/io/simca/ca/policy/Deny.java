@@ -9,14 +9,15 @@ import java.util.Optional;
 /**
  * Enrolment denied.
  *
- * @param kind how the refusal maps to HTTP (403 policy, 401 no credentials, 400 malformed,
- *     429 rate limited, 503 store down)
- * @param reason stable snake_case code stored in the audit record and sent in the body, e.g.
- *     {@code token_replayed}, {@code imei_mismatch}, any {@code AttestationFailure.code()}
+ * @param kind how the refusal maps to HTTP (403 policy, 401 no credentials, 400 malformed, 429 rate
+ *     limited, 503 store down)
+ * @param reason stable snake_case code stored in the audit record and sent in the body, e.g. {@code
+ *     token_replayed}, {@code imei_mismatch}, any {@code AttestationFailure.code()}
  * @param detail short human text, safe for the client (never a token or key)
  * @param retryAfter for {@code rate_limited}: when to try again
  */
-public record Deny(ErrorKind kind, String reason, String detail, Optional<Duration> retryAfter, Evidence evidence)
+public record Deny(
+    ErrorKind kind, String reason, String detail, Optional<Duration> retryAfter, Evidence evidence)
     implements Decision {
 
   public Deny {

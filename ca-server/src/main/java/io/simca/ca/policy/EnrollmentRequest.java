@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One enrolment as the policy sees it: every input already decoded into values, decoding
- * problems included (so the rule that owns a problem reports it, in the documented order).
+ * One enrolment as the policy sees it: every input already decoded into values, decoding problems
+ * included (so the rule that owns a problem reports it, in the documented order).
  *
  * @param label issuing CA label
  * @param credentials the Authorization header, parsed; empty when absent or unreadable
@@ -29,7 +29,8 @@ public record EnrollmentRequest(
 
   /** RFC 7030 §4.2.1 simpleenroll, §4.2.2 simplereenroll. */
   public enum Kind {
-    ENROLL("enroll"), REENROLL("reenroll");
+    ENROLL("enroll"),
+    REENROLL("reenroll");
 
     private final String eventType;
 
@@ -64,6 +65,8 @@ public record EnrollmentRequest(
 
   /** The HTTP Basic user (the claimed ICCID), if Basic was used. */
   public Optional<String> basicUser() {
-    return credentials.filter(c -> c instanceof EstCredentials.Basic).map(c -> ((EstCredentials.Basic) c).user());
+    return credentials
+        .filter(c -> c instanceof EstCredentials.Basic)
+        .map(c -> ((EstCredentials.Basic) c).user());
   }
 }

@@ -6,8 +6,8 @@ import io.simca.est.codec.ParsedCsr;
 import java.util.Optional;
 
 /**
- * The facts the rules establish while they run, in order (the verified token, the SIM row, the
- * IMEI to certify). One per request, used by one thread; rules read what earlier rules found.
+ * The facts the rules establish while they run, in order (the verified token, the SIM row, the IMEI
+ * to certify). One per request, used by one thread; rules read what earlier rules found.
  */
 public final class Evaluation {
 

@@ -3,9 +3,9 @@ package io.simca.ca.policy;
 import io.simca.est.attest.AttestationToken;
 
 /**
- * What a decision was based on, for the audit record: never the token itself, only its
- * {@code jti} and SHA-256. Fields are null when unknown at the time of the decision (a token
- * that did not verify has no trusted jti).
+ * What a decision was based on, for the audit record: never the token itself, only its {@code jti}
+ * and SHA-256. Fields are null when unknown at the time of the decision (a token that did not
+ * verify has no trusted jti).
  *
  * @param iccid the SIM (token {@code sub}, certificate CN, or the claimed Basic user when it is
  *     shaped like an ICCID)
@@ -30,6 +30,7 @@ public record Evidence(String iccid, String imei, String attester, String jti, S
 
   /** Adds the facts of a verified token. */
   public Evidence withToken(AttestationToken token) {
-    return new Evidence(token.iccid().value(), token.imei().value(), token.kid(), token.jti(), tokenSha256);
+    return new Evidence(
+        token.iccid().value(), token.imei().value(), token.kid(), token.jti(), tokenSha256);
   }
 }

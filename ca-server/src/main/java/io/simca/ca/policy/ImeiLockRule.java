@@ -8,10 +8,10 @@ import java.util.Optional;
 /**
  * Rule 8: the IMEI lock. The first attested enrolment locks the SIM to the attested IMEI
  * (atomically, so of two racing first enrolments one wins) unless an IMEI was provisioned; a
- * different IMEI later is denied as a possible SIM swap, and with
- * {@code policy.suspendOnImeiMismatch} the SIM is suspended too. IMEI is a policy signal, not
- * proof (DESIGN.md "Anchors"). Without a token (re-enrolment without attestation) the
- * certificate keeps the IMEI of the current certificate.
+ * different IMEI later is denied as a possible SIM swap, and with {@code
+ * policy.suspendOnImeiMismatch} the SIM is suspended too. IMEI is a policy signal, not proof
+ * (DESIGN.md "Anchors"). Without a token (re-enrolment without attestation) the certificate keeps
+ * the IMEI of the current certificate.
  */
 final class ImeiLockRule implements Rule {
 
@@ -48,7 +48,8 @@ final class ImeiLockRule implements Rule {
     }
     if (locked != null && !locked.equals(attested)) {
       String detail = "attested IMEI differs from the IMEI locked to this SIM (possible SIM swap)";
-      if (suspendOnMismatch && sims.updateStatus(sim.iccid(), SimStatus.SUSPENDED, "imei_mismatch")) {
+      if (suspendOnMismatch
+          && sims.updateStatus(sim.iccid(), SimStatus.SUSPENDED, "imei_mismatch")) {
         detail += "; SIM suspended";
       }
       return Optional.of(Deny.forbidden("imei_mismatch", detail));

@@ -4,8 +4,9 @@ import io.simca.ca.store.CertificateStore;
 import java.util.Optional;
 
 /**
- * Rule 11 ({@code policy.denyKeyReuse}): a key already certified for another SIM (or for a non-device certificate) is not
- * certified again: a cloned device must not inherit another SIM's identity.
+ * Rule 11 ({@code policy.denyKeyReuse}): a key already certified for another SIM (or for a
+ * non-device certificate) is not certified again: a cloned device must not inherit another SIM's
+ * identity.
  */
 final class KeyReuseRule implements Rule {
 
@@ -29,7 +30,8 @@ final class KeyReuseRule implements Rule {
     }
     String iccid = e.sim().orElseThrow().iccid();
     if (certs.spkiCertifiedForOtherSim(e.csr().spkiSha256Hex(), iccid)) {
-      return Optional.of(Deny.forbidden("key_reuse", "this public key is already certified for another SIM"));
+      return Optional.of(
+          Deny.forbidden("key_reuse", "this public key is already certified for another SIM"));
     }
     return Optional.empty();
   }

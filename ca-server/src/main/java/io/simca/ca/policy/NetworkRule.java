@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Rule 9: device model and network. Per tenant, the device TAC (first 8 IMEI digits) must be
- * allowlisted; the serving network ({@code mccmnc}) and APN the attester reported must be
- * allowed. An empty list allows anything; a non-empty list denies a token that does not report
- * the value (deny by default).
+ * allowlisted; the serving network ({@code mccmnc}) and APN the attester reported must be allowed.
+ * An empty list allows anything; a non-empty list denies a token that does not report the value
+ * (deny by default).
  */
 final class NetworkRule implements Rule {
 
@@ -17,7 +17,8 @@ final class NetworkRule implements Rule {
   private final List<String> allowedMccMnc;
   private final List<String> allowedApn;
 
-  NetworkRule(Map<String, List<String>> tacAllowlist, List<String> allowedMccMnc, List<String> allowedApn) {
+  NetworkRule(
+      Map<String, List<String>> tacAllowlist, List<String> allowedMccMnc, List<String> allowedApn) {
     this.tacAllowlist = Map.copyOf(tacAllowlist);
     this.allowedMccMnc = List.copyOf(allowedMccMnc);
     this.allowedApn = List.copyOf(allowedApn);
@@ -34,9 +35,13 @@ final class NetworkRule implements Rule {
       return Optional.empty();
     }
     AttestationToken t = e.token().get();
-    List<String> tacs = e.sim().map(s -> tacAllowlist.getOrDefault(s.tenant(), List.of())).orElse(List.of());
+    List<String> tacs =
+        e.sim().map(s -> tacAllowlist.getOrDefault(s.tenant(), List.of())).orElse(List.of());
     if (!tacs.isEmpty() && !tacs.contains(t.imei().tac())) {
-      return Optional.of(Deny.forbidden("tac_not_allowed", "device TAC " + t.imei().tac() + " is not allowed for this tenant"));
+      return Optional.of(
+          Deny.forbidden(
+              "tac_not_allowed",
+              "device TAC " + t.imei().tac() + " is not allowed for this tenant"));
     }
     if (!allowedMccMnc.isEmpty() && !t.mccmnc().map(allowedMccMnc::contains).orElse(false)) {
       return Optional.of(Deny.forbidden("mccmnc_not_allowed", "serving network not allowed"));

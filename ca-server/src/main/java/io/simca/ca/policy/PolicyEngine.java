@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /**
  * Runs {@link Rule}s in their fixed order (documented in config/simca.yaml, {@code policy}) and
- * denies on the first failure. Only a run through every rule produces an {@link Allow}: deny
- * by default.
+ * denies on the first failure. Only a run through every rule produces an {@link Allow}: deny by
+ * default.
  */
 public final class PolicyEngine {
 
@@ -30,9 +30,10 @@ public final class PolicyEngine {
   }
 
   public Decision evaluate(EnrollmentRequest request) {
-    Evidence start = Evidence.NONE
-        .withTokenSha256(request.token().map(AttestationToken::tokenHash).orElse(null))
-        .withIccid(request.basicUser().filter(PolicyEngine::looksLikeIccid).orElse(null));
+    Evidence start =
+        Evidence.NONE
+            .withTokenSha256(request.token().map(AttestationToken::tokenHash).orElse(null))
+            .withIccid(request.basicUser().filter(PolicyEngine::looksLikeIccid).orElse(null));
     Evaluation evaluation = new Evaluation(request, start);
     for (Rule rule : rules) {
       Optional<Deny> deny = rule.check(evaluation);
@@ -44,8 +45,13 @@ public final class PolicyEngine {
       // A rule list without the SIM rule is a wiring bug; still never allow.
       return new Deny(ErrorKind.FORBIDDEN, "sim_unknown", "no SIM established by the policy");
     }
-    return new Allow(evaluation.sim().get(), evaluation.token(), evaluation.imei(), policyName.apply(evaluation),
-        evaluation.rekey(), evaluation.evidence());
+    return new Allow(
+        evaluation.sim().get(),
+        evaluation.token(),
+        evaluation.imei(),
+        policyName.apply(evaluation),
+        evaluation.rekey(),
+        evaluation.evidence());
   }
 
   static boolean looksLikeIccid(String s) {

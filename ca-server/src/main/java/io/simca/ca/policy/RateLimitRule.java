@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rule 10: at most {@code policy.maxEnrollmentsPerHour} certificates (reserved or issued) per
- * SIM in a rolling hour, shared by every node through the store. Answers 429 with a
- * Retry-After of when the oldest counted certificate leaves the window.
+ * Rule 10: at most {@code policy.maxEnrollmentsPerHour} certificates (reserved or issued) per SIM
+ * in a rolling hour, shared by every node through the store. Answers 429 with a Retry-After of when
+ * the oldest counted certificate leaves the window.
  */
 final class RateLimitRule implements Rule {
 
@@ -44,8 +44,12 @@ final class RateLimitRule implements Rule {
     if (certs.countIssuedSince(iccid, now.minus(WINDOW)) < maxPerHour) {
       return Optional.empty();
     }
-    return Optional.of(new Deny(ErrorKind.RATE_LIMITED, "rate_limited",
-        "more than " + maxPerHour + " enrolments for this SIM in the last hour").withRetryAfter(retryAfter(iccid, now)));
+    return Optional.of(
+        new Deny(
+                ErrorKind.RATE_LIMITED,
+                "rate_limited",
+                "more than " + maxPerHour + " enrolments for this SIM in the last hour")
+            .withRetryAfter(retryAfter(iccid, now)));
   }
 
   private Duration retryAfter(String iccid, Instant now) {

@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 
 /**
- * Re-enrolment only (RFC 7030 §4.2.2): the TLS client certificate is one of ours, unexpired and
- * not revoked; the CSR repeats its subject; a new key (rekey) is allowed only by
- * {@code policy.reenroll.allowRekey}.
+ * Re-enrolment only (RFC 7030 §4.2.2): the TLS client certificate is one of ours, unexpired and not
+ * revoked; the CSR repeats its subject; a new key (rekey) is allowed only by {@code
+ * policy.reenroll.allowRekey}.
  */
 final class ReenrollCertificateRule implements Rule {
 
@@ -46,15 +46,20 @@ final class ReenrollCertificateRule implements Rule {
       }
     }
     X509Certificate cert = current.certificate().orElseThrow();
-    // RFC 7030 §4.2.2: the Subject field (and SubjectAltName) MUST be identical to the current certificate's.
+    // RFC 7030 §4.2.2: the Subject field (and SubjectAltName) MUST be identical to the current
+    // certificate's.
     X500Name certSubject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
     if (!certSubject.equals(e.csr().request().getSubject())) {
-      return Optional.of(Deny.forbidden("reenroll_subject_mismatch",
-          "the CSR subject must equal the current certificate's subject (RFC 7030 4.2.2)"));
+      return Optional.of(
+          Deny.forbidden(
+              "reenroll_subject_mismatch",
+              "the CSR subject must equal the current certificate's subject (RFC 7030 4.2.2)"));
     }
     boolean rekey = !MessageDigest.isEqual(cert.getPublicKey().getEncoded(), e.csr().spkiDer());
     if (rekey && !allowRekey) {
-      return Optional.of(Deny.forbidden("rekey_not_allowed", "re-enrolment with a new key is not allowed by policy"));
+      return Optional.of(
+          Deny.forbidden(
+              "rekey_not_allowed", "re-enrolment with a new key is not allowed by policy"));
     }
     e.rekey(rekey);
     return Optional.empty();

@@ -5,8 +5,8 @@ import io.simca.est.attest.AttestationToken;
 import java.util.Optional;
 
 /**
- * Rule 5: each token is used once, on any node sharing the store ({@code (iss, jti)} burnt in
- * the replay cache until {@code exp}).
+ * Rule 5: each token is used once, on any node sharing the store ({@code (iss, jti)} burnt in the
+ * replay cache until {@code exp}).
  */
 final class ReplayRule implements Rule {
 
@@ -29,7 +29,8 @@ final class ReplayRule implements Rule {
     }
     AttestationToken t = token.get();
     if (!jtis.markUsed(t.issuer(), t.jti(), t.expiresAt())) {
-      return Optional.of(Deny.forbidden("token_replayed", "this attestation token was already used"));
+      return Optional.of(
+          Deny.forbidden("token_replayed", "this attestation token was already used"));
     }
     return Optional.empty();
   }

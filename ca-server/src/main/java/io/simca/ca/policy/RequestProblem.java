@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Something wrong with a request before any policy question can be asked (an unreadable
- * Authorization header, a CSR that does not decode). Kept as a value in the
- * {@link EnrollmentRequest} so the rule that owns it decides, in the documented order.
+ * Authorization header, a CSR that does not decode). Kept as a value in the {@link
+ * EnrollmentRequest} so the rule that owns it decides, in the documented order.
  *
  * @param reason stable snake_case code, e.g. {@code not_base64}
  */

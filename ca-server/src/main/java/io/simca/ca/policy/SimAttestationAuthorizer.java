@@ -14,13 +14,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The production authoriser: an enrolment is allowed only when a trusted network attester
- * vouches for the SIM and the CSR key, and every policy rule agrees. The rules and their order
- * are the ones documented in config/simca.yaml ({@code policy}):
+ * The production authoriser: an enrolment is allowed only when a trusted network attester vouches
+ * for the SIM and the CSR key, and every policy rule agrees. The rules and their order are the ones
+ * documented in config/simca.yaml ({@code policy}):
+ *
  * <ol>
  *   <li>credentials present ({@link CredentialsRule})
  *   <li>CSR proof of possession, key type allowed ({@link CsrRule}); re-enrolment: client
- *       certificate ours, valid, not revoked, same subject, rekey allowed ({@link ReenrollCertificateRule})
+ *       certificate ours, valid, not revoked, same subject, rekey allowed ({@link
+ *       ReenrollCertificateRule})
  *   <li>token signature, {@code typ}, {@code alg}, {@code kid}, {@code iss} (3), time window (4),
  *       key binding {@code cnf.jkt} and Basic user (5): one verifier call ({@link AttestationRule})
  *   <li value="6">{@code jti} single use ({@link ReplayRule})
@@ -35,29 +37,44 @@ public final class SimAttestationAuthorizer implements EnrollmentAuthorizer {
 
   /** Policy name stored with certificates issued on a verified attestation. */
   public static final String POLICY_ATTESTED = "sim-attestation";
-  /** Policy name of a re-enrolment allowed on the client certificate alone (requireAttestation off). */
+
+  /**
+   * Policy name of a re-enrolment allowed on the client certificate alone (requireAttestation off).
+   */
   public static final String POLICY_CLIENT_CERT = "client-certificate";
 
   private final PolicyEngine engine;
 
-  public SimAttestationAuthorizer(PolicyConfig policy, ProfileConfig profile, AttesterDirectory attesters, Stores stores,
+  public SimAttestationAuthorizer(
+      PolicyConfig policy,
+      ProfileConfig profile,
+      AttesterDirectory attesters,
+      Stores stores,
       Clock clock) {
-    AttestationVerifier verifier = new AttestationVerifier(attesters,
-        new AttestationPolicy(policy.clockSkew(), policy.maxTokenLifetime()), clock,
-        CryptoProviders.get().providerFor("Signature", "SHA256withECDSA"));
-    Set<KeyType> allowed = profile.allowedKeys().stream().map(KeyType::valueOf).collect(Collectors.toUnmodifiableSet());
-    List<Rule> rules = List.of(
-        new CredentialsRule(policy.reenroll().requireAttestation()),
-        new CsrRule(allowed),
-        new ReenrollCertificateRule(policy.reenroll().allowRekey()),
-        new AttestationRule(verifier),
-        new ReplayRule(stores.jtis()),
-        new SimStatusRule(stores.sims()),
-        new ImeiLockRule(stores.sims(), policy.imeiLock(), policy.suspendOnImeiMismatch()),
-        new NetworkRule(policy.tacAllowlist(), policy.allowedMccMnc(), policy.allowedApn()),
-        new RateLimitRule(stores.certs(), policy.maxEnrollmentsPerHour(), clock),
-        new KeyReuseRule(stores.certs(), policy.denyKeyReuse()));
-    this.engine = new PolicyEngine(rules, e -> e.token().isPresent() ? POLICY_ATTESTED : POLICY_CLIENT_CERT);
+    AttestationVerifier verifier =
+        new AttestationVerifier(
+            attesters,
+            new AttestationPolicy(policy.clockSkew(), policy.maxTokenLifetime()),
+            clock,
+            CryptoProviders.get().providerFor("Signature", "SHA256withECDSA"));
+    Set<KeyType> allowed =
+        profile.allowedKeys().stream()
+            .map(KeyType::valueOf)
+            .collect(Collectors.toUnmodifiableSet());
+    List<Rule> rules =
+        List.of(
+            new CredentialsRule(policy.reenroll().requireAttestation()),
+            new CsrRule(allowed),
+            new ReenrollCertificateRule(policy.reenroll().allowRekey()),
+            new AttestationRule(verifier),
+            new ReplayRule(stores.jtis()),
+            new SimStatusRule(stores.sims()),
+            new ImeiLockRule(stores.sims(), policy.imeiLock(), policy.suspendOnImeiMismatch()),
+            new NetworkRule(policy.tacAllowlist(), policy.allowedMccMnc(), policy.allowedApn()),
+            new RateLimitRule(stores.certs(), policy.maxEnrollmentsPerHour(), clock),
+            new KeyReuseRule(stores.certs(), policy.denyKeyReuse()));
+    this.engine =
+        new PolicyEngine(rules, e -> e.token().isPresent() ? POLICY_ATTESTED : POLICY_CLIENT_CERT);
   }
 
   public PolicyEngine engine() {

@@ -6,7 +6,9 @@ import io.simca.ca.store.SimStore;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Rule 7: the SIM is in the inventory and active (a lost, stolen or suspended SIM never enrols). */
+/**
+ * Rule 7: the SIM is in the inventory and active (a lost, stolen or suspended SIM never enrols).
+ */
 final class SimStatusRule implements Rule {
 
   private final SimStore sims;

@@ -3,7 +3,10 @@ package io.simca.ca.revocation;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** RFC 5280 §5.3.1 CRLReason codes (7 is unused; certificateHold is not offered: revocation is final). */
+/**
+ * RFC 5280 §5.3.1 CRLReason codes (7 is unused; certificateHold is not offered: revocation is
+ * final).
+ */
 public enum RevocationReason {
   UNSPECIFIED(0),
   KEY_COMPROMISE(1),
@@ -23,18 +26,29 @@ public enum RevocationReason {
     return code;
   }
 
-  /** The CLI spelling: {@code keyCompromise}, {@code key-compromise} and {@code KEY_COMPROMISE} all parse. */
+  /**
+   * The CLI spelling: {@code keyCompromise}, {@code key-compromise} and {@code KEY_COMPROMISE} all
+   * parse.
+   */
   public static RevocationReason parse(String text) {
     String norm = text.trim().replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
     return Arrays.stream(values())
         .filter(r -> r.name().replace("_", "").toLowerCase(Locale.ROOT).equals(norm))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown revocation reason '" + text + "' (one of "
-            + Arrays.stream(values()).map(RevocationReason::cliName).toList() + ")"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown revocation reason '"
+                        + text
+                        + "' (one of "
+                        + Arrays.stream(values()).map(RevocationReason::cliName).toList()
+                        + ")"));
   }
 
   public static RevocationReason ofCode(int code) {
-    return Arrays.stream(values()).filter(r -> r.code == code).findFirst()
+    return Arrays.stream(values())
+        .filter(r -> r.code == code)
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unsupported CRLReason code " + code));
   }
 

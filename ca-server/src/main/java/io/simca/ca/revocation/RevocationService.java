@@ -15,9 +15,16 @@ public interface RevocationService {
   /** Marks the SIM, bars further enrolment, revokes every unexpired certificate bound to it. */
   SimRevocation revokeSim(String iccid, SimRevocationReason reason, String actor);
 
-  /** Revokes one certificate; false if it was already revoked. Unknown serial: {@code CaException} NOT_FOUND. */
-  boolean revokeCertificate(BigInteger serial, RevocationReason reason, Optional<Instant> invalidityDate, String actor);
+  /**
+   * Revokes one certificate; false if it was already revoked. Unknown serial: {@code CaException}
+   * NOT_FOUND.
+   */
+  boolean revokeCertificate(
+      BigInteger serial, RevocationReason reason, Optional<Instant> invalidityDate, String actor);
 
-  /** Regenerates the CRL of one issuing CA label, or all of them, now. Returns the CRL numbers issued. */
+  /**
+   * Regenerates the CRL of one issuing CA label, or all of them, now. Returns the CRL numbers
+   * issued.
+   */
   java.util.Map<String, Long> publishCrl(Optional<String> label, String actor);
 }

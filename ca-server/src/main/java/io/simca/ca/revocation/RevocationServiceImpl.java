@@ -42,8 +42,13 @@ public final class RevocationServiceImpl implements RevocationService {
   private final CrlService crls;
   private final Clock clock;
 
-  public RevocationServiceImpl(Supplier<LoadedHierarchy> hierarchy, Stores stores, OcspRefresher ocsp, OcspCache cache,
-      CrlService crls, Clock clock) {
+  public RevocationServiceImpl(
+      Supplier<LoadedHierarchy> hierarchy,
+      Stores stores,
+      OcspRefresher ocsp,
+      OcspCache cache,
+      CrlService crls,
+      Clock clock) {
     this.hierarchy = hierarchy;
     this.stores = stores;
     this.ocsp = ocsp;
@@ -54,58 +59,111 @@ public final class RevocationServiceImpl implements RevocationService {
 
   @Override
   public SimRevocation revokeSim(String iccid, SimRevocationReason reason, String actor) {
-    SimRow sim = stores.sims().find(iccid)
-        .orElseThrow(() -> new CaException(ErrorKind.NOT_FOUND, "unknown_sim", "no SIM with ICCID " + iccid));
+    SimRow sim =
+        stores
+            .sims()
+            .find(iccid)
+            .orElseThrow(
+                () ->
+                    new CaException(
+                        ErrorKind.NOT_FOUND, "unknown_sim", "no SIM with ICCID " + iccid));
     Instant now = clock.instant();
     // Step 1: bar enrolment first, so no new certificate appears while we revoke the old ones.
-    stores.sims().updateStatus(iccid, reason.simStatus(), reason.name().toLowerCase(java.util.Locale.ROOT));
-    // Step 2: revoke every unexpired certificate of the SIM (RFC 5280 §5.3.1 reason per SimRevocationReason).
-    List<BigInteger> revoked = stores.certs().revokeAllForIccid(iccid, reason.certificateReason().code(), now, now);
+    stores
+        .sims()
+        .updateStatus(iccid, reason.simStatus(), reason.name().toLowerCase(java.util.Locale.ROOT));
+    // Step 2: revoke every unexpired certificate of the SIM (RFC 5280 §5.3.1 reason per
+    // SimRevocationReason).
+    List<BigInteger> revoked =
+        stores.certs().revokeAllForIccid(iccid, reason.certificateReason().code(), now, now);
     // Step 3: OCSP says revoked at once, here and (by polling) on every node.
     resign(revoked, now);
-    boolean already = revoked.isEmpty() && sim.status() != SimStatus.ACTIVE && sim.status() != SimStatus.SUSPENDED;
-    stores.audit().append(AuditEntry.builder("sim_revoke", actor, AuditOutcome.OK)
-        .iccid(iccid).reason(reason.name().toLowerCase(java.util.Locale.ROOT))
-        .detail((already ? "already revoked; " : "") + "status " + sim.status().name().toLowerCase(java.util.Locale.ROOT) + " -> "
-            + reason.simStatus().name().toLowerCase(java.util.Locale.ROOT) + "; revoked "
-            + revoked.stream().map(s -> s.toString(16)).collect(Collectors.joining(",", "[", "]")))
-        .build());
+    boolean already =
+        revoked.isEmpty()
+            && sim.status() != SimStatus.ACTIVE
+            && sim.status() != SimStatus.SUSPENDED;
+    stores
+        .audit()
+        .append(
+            AuditEntry.builder("sim_revoke", actor, AuditOutcome.OK)
+                .iccid(iccid)
+                .reason(reason.name().toLowerCase(java.util.Locale.ROOT))
+                .detail(
+                    (already ? "already revoked; " : "")
+                        + "status "
+                        + sim.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + " -> "
+                        + reason.simStatus().name().toLowerCase(java.util.Locale.ROOT)
+                        + "; revoked "
+                        + revoked.stream()
+                            .map(s -> s.toString(16))
+                            .collect(Collectors.joining(",", "[", "]")))
+                .build());
     return new SimRevocation(iccid, reason.simStatus(), revoked, already);
   }
 
   @Override
-  public boolean revokeCertificate(BigInteger serial, RevocationReason reason, Optional<Instant> invalidityDate, String actor) {
-    CertificateRow cert = stores.certs().find(serial).filter(c -> c.status() != CertStatus.RESERVED)
-        .orElseThrow(() -> new CaException(ErrorKind.NOT_FOUND, "unknown_certificate", "no certificate " + serial.toString(16)));
+  public boolean revokeCertificate(
+      BigInteger serial, RevocationReason reason, Optional<Instant> invalidityDate, String actor) {
+    CertificateRow cert =
+        stores
+            .certs()
+            .find(serial)
+            .filter(c -> c.status() != CertStatus.RESERVED)
+            .orElseThrow(
+                () ->
+                    new CaException(
+                        ErrorKind.NOT_FOUND,
+                        "unknown_certificate",
+                        "no certificate " + serial.toString(16)));
     Instant now = clock.instant();
     boolean changed = stores.certs().revoke(serial, reason.code(), now, invalidityDate);
     if (changed) {
       resign(List.of(serial), now);
     }
-    stores.audit().append(AuditEntry.builder("cert_revoke", actor, AuditOutcome.OK)
-        .serial(serial).iccid(cert.iccid()).reason(reason.cliName())
-        .detail(changed ? "revoked" + invalidityDate.map(d -> "; invalidityDate " + d).orElse("") : "already revoked")
-        .build());
+    stores
+        .audit()
+        .append(
+            AuditEntry.builder("cert_revoke", actor, AuditOutcome.OK)
+                .serial(serial)
+                .iccid(cert.iccid())
+                .reason(reason.cliName())
+                .detail(
+                    changed
+                        ? "revoked" + invalidityDate.map(d -> "; invalidityDate " + d).orElse("")
+                        : "already revoked")
+                .build());
     return changed;
   }
 
   @Override
   public Map<String, Long> publishCrl(Optional<String> label, String actor) {
-    List<IssuingCa> cas = hierarchy.get().all().stream().filter(ca -> label.map(ca.label()::equals).orElse(true)).toList();
+    List<IssuingCa> cas =
+        hierarchy.get().all().stream()
+            .filter(ca -> label.map(ca.label()::equals).orElse(true))
+            .toList();
     if (cas.isEmpty()) {
-      throw new CaException(ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + label.orElse("") + "'");
+      throw new CaException(
+          ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + label.orElse("") + "'");
     }
     Map<String, Long> numbers = new LinkedHashMap<>();
     for (IssuingCa ca : cas) {
       PublishedCrl crl = crls.publishNow(ca);
       numbers.put(ca.active() ? ca.label() : ca.label() + "-g" + ca.generation(), crl.crlNumber());
     }
-    stores.audit().append(AuditEntry.builder("crl_publish", actor, AuditOutcome.OK)
-        .detail("published " + numbers).build());
+    stores
+        .audit()
+        .append(
+            AuditEntry.builder("crl_publish", actor, AuditOutcome.OK)
+                .detail("published " + numbers)
+                .build());
     return numbers;
   }
 
-  /** Re-signs, stores and caches the responses of freshly revoked serials; schedules their CAs' CRLs. */
+  /**
+   * Re-signs, stores and caches the responses of freshly revoked serials; schedules their CAs'
+   * CRLs.
+   */
   private void resign(List<BigInteger> serials, Instant now) {
     if (serials.isEmpty()) {
       return;

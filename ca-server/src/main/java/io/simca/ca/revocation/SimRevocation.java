@@ -5,8 +5,8 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * The outcome of revoking a SIM: its new status and the serials this call revoked. A repeated
- * call revokes nothing new ({@code revokedSerials} empty, {@code alreadyRevoked} true).
+ * The outcome of revoking a SIM: its new status and the serials this call revoked. A repeated call
+ * revokes nothing new ({@code revokedSerials} empty, {@code alreadyRevoked} true).
  */
-public record SimRevocation(String iccid, SimStatus status, List<BigInteger> revokedSerials, boolean alreadyRevoked) {
-}
+public record SimRevocation(
+    String iccid, SimStatus status, List<BigInteger> revokedSerials, boolean alreadyRevoked) {}

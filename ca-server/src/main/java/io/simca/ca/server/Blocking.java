@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * Runs JDBC and key operations off the event loop (Vert.x worker pool, unordered so requests
- * do not queue behind each other), translating a lost store into a retryable 503.
+ * Runs JDBC and key operations off the event loop (Vert.x worker pool, unordered so requests do not
+ * queue behind each other), translating a lost store into a retryable 503.
  */
 public final class Blocking {
 
@@ -22,12 +22,15 @@ public final class Blocking {
   }
 
   public <T> Future<T> run(Callable<T> work) {
-    return vertx.executeBlocking(() -> {
-      try {
-        return work.call();
-      } catch (StoreUnavailableException e) {
-        throw CaException.unavailable("certificate store unavailable, retry later", STORE_RETRY_AFTER);
-      }
-    }, false);
+    return vertx.executeBlocking(
+        () -> {
+          try {
+            return work.call();
+          } catch (StoreUnavailableException e) {
+            throw CaException.unavailable(
+                "certificate store unavailable, retry later", STORE_RETRY_AFTER);
+          }
+        },
+        false);
   }
 }

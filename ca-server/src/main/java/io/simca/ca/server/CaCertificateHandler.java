@@ -9,7 +9,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.CertificateEncodingException;
 
-/** {@code GET /ca/<label>.crt}: the issuing CA certificate in DER, the target of the AIA caIssuers URL (RFC 5280 §4.2.2.1). */
+/**
+ * {@code GET /ca/<label>.crt}: the issuing CA certificate in DER, the target of the AIA caIssuers
+ * URL (RFC 5280 §4.2.2.1).
+ */
 final class CaCertificateHandler {
 
   private final ServerContext ctx;
@@ -19,16 +22,25 @@ final class CaCertificateHandler {
   }
 
   static void mount(Router router, ServerContext ctx) {
-    router.getWithRegex("/ca/([a-z0-9][a-z0-9-]{0,31})\\.crt").method(HttpMethod.HEAD).handler(new CaCertificateHandler(ctx)::handle);
+    router
+        .getWithRegex("/ca/([a-z0-9][a-z0-9-]{0,31})\\.crt")
+        .method(HttpMethod.HEAD)
+        .handler(new CaCertificateHandler(ctx)::handle);
   }
 
   private void handle(RoutingContext rc) {
     String label = rc.pathParam("param0");
-    IssuingCa ca = ctx.hierarchy().byLabel(label)
-        .orElseThrow(() -> new CaException(ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + label + "'"));
+    IssuingCa ca =
+        ctx.hierarchy()
+            .byLabel(label)
+            .orElseThrow(
+                () ->
+                    new CaException(
+                        ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + label + "'"));
     try {
       // RFC 5280 §4.2.2.1: caIssuers over HTTP is a single DER certificate, application/pkix-cert.
-      rc.response().putHeader("Content-Type", "application/pkix-cert")
+      rc.response()
+          .putHeader("Content-Type", "application/pkix-cert")
           .putHeader("Cache-Control", "public, max-age=3600")
           .end(Buffer.buffer(ca.cert().getEncoded()));
     } catch (CertificateEncodingException e) {

@@ -5,18 +5,18 @@ import io.simca.ca.crl.CrlService;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.issue.IssuanceEngine;
 import io.simca.ca.ocsp.OcspPresigner;
+import io.simca.ca.ocsp.OcspResponseSigner;
+import io.simca.ca.ocsp.OcspService;
 import io.simca.ca.policy.AttesterKeys;
 import io.simca.ca.policy.EnrollmentAuthorizer;
 import io.simca.ca.policy.SimAttestationAuthorizer;
-import io.simca.ca.server.est.ClientCertificates;
-import io.simca.ca.ocsp.OcspResponseSigner;
-import io.simca.ca.ocsp.OcspService;
 import io.simca.ca.revocation.RevocationService;
 import io.simca.ca.revocation.RevocationServiceImpl;
+import io.simca.ca.server.est.ClientCertificates;
 
 /**
- * The long-lived domain services the routes call (issuance, revocation, OCSP, CRL, admin),
- * created once per process by {@link #create} and shared by every verticle instance.
+ * The long-lived domain services the routes call (issuance, revocation, OCSP, CRL, admin), created
+ * once per process by {@link #create} and shared by every verticle instance.
  */
 public record CaServices(
     ServerContext ctx,
@@ -29,25 +29,69 @@ public record CaServices(
     IssuanceEngine issuance,
     ClientCertificates clientCertificates) {
 
-  /** How often the attester folders are checked for changes (DESIGN.md: re-read when the folder changes). */
+  /**
+   * How often the attester folders are checked for changes (DESIGN.md: re-read when the folder
+   * changes).
+   */
   private static final long ATTESTER_POLL_MS = 2_000;
 
   static CaServices create(ServerContext ctx) {
-    OcspPresigner presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
-    CrlService crl = new CrlService(ctx.hierarchyRef()::get, ctx.stores(), ctx.config().crl(),
-        ctx.config().server().effectivePublicUrl(), ctx.clock(), ctx.metrics());
-    OcspService ocsp = new OcspService(ctx.hierarchyRef(), ctx.dataDir(), ctx.stores(), presigner, ctx.config().ocsp(),
-        ctx.config().ca().ocspResponderRenewBefore(), ctx.clock(), row -> crl.scheduleRefresh(row.caId()));
-    RevocationService revocation = new RevocationServiceImpl(ctx.hierarchyRef()::get, ctx.stores(), ocsp.refresher(),
-        ocsp.cache(), crl, ctx.clock());
-    AttesterKeys attesters = AttesterKeys.load(AttesterKeys.defaultDirs(ctx.dataDir()), ctx.config().policy().attesters());
-    EnrollmentAuthorizer authorizer = new SimAttestationAuthorizer(ctx.config().policy(), ctx.config().profile(), attesters,
-        ctx.stores(), ctx.clock());
+    OcspPresigner presigner =
+        new OcspPresigner(
+            new OcspResponseSigner(CryptoProviders.get()), ctx.config().ocsp().validity());
+    CrlService crl =
+        new CrlService(
+            ctx.hierarchyRef()::get,
+            ctx.stores(),
+            ctx.config().crl(),
+            ctx.config().server().effectivePublicUrl(),
+            ctx.clock(),
+            ctx.metrics());
+    OcspService ocsp =
+        new OcspService(
+            ctx.hierarchyRef(),
+            ctx.dataDir(),
+            ctx.stores(),
+            presigner,
+            ctx.config().ocsp(),
+            ctx.config().ca().ocspResponderRenewBefore(),
+            ctx.clock(),
+            row -> crl.scheduleRefresh(row.caId()));
+    RevocationService revocation =
+        new RevocationServiceImpl(
+            ctx.hierarchyRef()::get,
+            ctx.stores(),
+            ocsp.refresher(),
+            ocsp.cache(),
+            crl,
+            ctx.clock());
+    AttesterKeys attesters =
+        AttesterKeys.load(
+            AttesterKeys.defaultDirs(ctx.dataDir()), ctx.config().policy().attesters());
+    EnrollmentAuthorizer authorizer =
+        new SimAttestationAuthorizer(
+            ctx.config().policy(), ctx.config().profile(), attesters, ctx.stores(), ctx.clock());
     // A freshly committed response goes straight into this node's OCSP cache.
-    IssuanceEngine issuance = new IssuanceEngine(ctx.config(), ctx::hierarchy, ctx.stores(), authorizer, presigner,
-        ctx.clock(), ocsp.cacheHook());
-    ClientCertificates clientCertificates = new ClientCertificates(ctx::hierarchy, ctx.stores().certs(), ctx.clock());
-    return new CaServices(ctx, presigner, ocsp, crl, revocation, AdminServices.create(ctx.stores()), attesters, issuance,
+    IssuanceEngine issuance =
+        new IssuanceEngine(
+            ctx.config(),
+            ctx::hierarchy,
+            ctx.stores(),
+            authorizer,
+            presigner,
+            ctx.clock(),
+            ocsp.cacheHook());
+    ClientCertificates clientCertificates =
+        new ClientCertificates(ctx::hierarchy, ctx.stores().certs(), ctx.clock());
+    return new CaServices(
+        ctx,
+        presigner,
+        ocsp,
+        crl,
+        revocation,
+        AdminServices.create(ctx.stores()),
+        attesters,
+        issuance,
         clientCertificates);
   }
 
@@ -55,7 +99,8 @@ public record CaServices(
   void start() {
     ocsp.start();
     crl.start();
-    ctx.vertx().setPeriodic(ATTESTER_POLL_MS, id -> ctx.blocking().run(attesterKeys::reloadIfChanged));
+    ctx.vertx()
+        .setPeriodic(ATTESTER_POLL_MS, id -> ctx.blocking().run(attesterKeys::reloadIfChanged));
   }
 
   /** Stops background duties before the store closes. */

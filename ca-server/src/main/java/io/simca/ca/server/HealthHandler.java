@@ -1,17 +1,17 @@
 package io.simca.ca.server;
 
 import io.simca.ca.hierarchy.IssuingCa;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
 /**
  * {@code GET /health}: 200 when the node has finished starting (OCSP responses loaded, CRLs
- * published), the store answers and every issuing CA key is loaded and valid, else 503, so a
- * load balancer sends no traffic to a node that is still loading.
+ * published), the store answers and every issuing CA key is loaded and valid, else 503, so a load
+ * balancer sends no traffic to a node that is still loading.
  */
 final class HealthHandler {
 
@@ -26,28 +26,37 @@ final class HealthHandler {
   }
 
   private void handle(RoutingContext rc) {
-    ctx.blocking().run(() -> ctx.stores().db().ping()).onComplete(ar -> {
-      boolean storeUp = ar.succeeded() && Boolean.TRUE.equals(ar.result());
-      Instant now = ctx.clock().instant();
-      JsonArray cas = new JsonArray();
-      boolean keysOk = !ctx.hierarchy().all().isEmpty();
-      for (IssuingCa ca : ctx.hierarchy().all()) {
-        boolean valid = ca.cert().getNotAfter().toInstant().isAfter(now);
-        keysOk &= valid;
-        cas.add(new JsonObject().put("label", ca.label()).put("keyId", ca.keyId()).put("valid", valid)
-            .put("notAfter", ca.cert().getNotAfter().toInstant().toString()));
-      }
-      boolean ready = ctx.ready().get();
-      boolean up = storeUp && keysOk && ready;
-      JsonObject body = new JsonObject()
-          .put("status", up ? "up" : ready ? "down" : "starting")
-          .put("store", storeUp ? "up" : "down")
-          .put("keys", keysOk ? "up" : "down")
-          .put("issuingCas", cas);
-      rc.response().setStatusCode(up ? 200 : 503)
-          .putHeader("Content-Type", "application/json")
-          .putHeader("Cache-Control", "no-store")
-          .end(body.encode());
-    });
+    ctx.blocking()
+        .run(() -> ctx.stores().db().ping())
+        .onComplete(
+            ar -> {
+              boolean storeUp = ar.succeeded() && Boolean.TRUE.equals(ar.result());
+              Instant now = ctx.clock().instant();
+              JsonArray cas = new JsonArray();
+              boolean keysOk = !ctx.hierarchy().all().isEmpty();
+              for (IssuingCa ca : ctx.hierarchy().all()) {
+                boolean valid = ca.cert().getNotAfter().toInstant().isAfter(now);
+                keysOk &= valid;
+                cas.add(
+                    new JsonObject()
+                        .put("label", ca.label())
+                        .put("keyId", ca.keyId())
+                        .put("valid", valid)
+                        .put("notAfter", ca.cert().getNotAfter().toInstant().toString()));
+              }
+              boolean ready = ctx.ready().get();
+              boolean up = storeUp && keysOk && ready;
+              JsonObject body =
+                  new JsonObject()
+                      .put("status", up ? "up" : ready ? "down" : "starting")
+                      .put("store", storeUp ? "up" : "down")
+                      .put("keys", keysOk ? "up" : "down")
+                      .put("issuingCas", cas);
+              rc.response()
+                  .setStatusCode(up ? 200 : 503)
+                  .putHeader("Content-Type", "application/json")
+                  .putHeader("Cache-Control", "no-store")
+                  .end(body.encode());
+            });
   }
 }

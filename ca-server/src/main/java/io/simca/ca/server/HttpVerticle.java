@@ -20,8 +20,7 @@ final class HttpVerticle extends VerticleBase {
   private List<HttpServer> servers = List.of();
 
   /** The ports to bind; 0 = ephemeral (only for the first instance; the rest reuse what it got). */
-  record Ports(int est, int http, int admin) {
-  }
+  record Ports(int est, int http, int admin) {}
 
   HttpVerticle(CaServices services, Ports ports, Duration grace) {
     this.services = services;
@@ -33,22 +32,38 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     ServerContext ctx = services.ctx();
     var cfg = ctx.config().server();
-    HttpServerOptions base = new HttpServerOptions()
-        .setTcpNoDelay(true) // one TLS record per response, no Nagle stall (libest's 44 ms lesson)
-        .setCompressionSupported(false)
-        .setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS);
+    HttpServerOptions base =
+        new HttpServerOptions()
+            .setTcpNoDelay(
+                true) // one TLS record per response, no Nagle stall (libest's 44 ms lesson)
+            .setCompressionSupported(false)
+            .setIdleTimeout(60)
+            .setIdleTimeoutUnit(TimeUnit.SECONDS);
     boolean nativeTls = cfg.nativeTls();
-    HttpServer est = vertx.createHttpServer(TlsOptions.est(base, ctx.dataDir(), nativeTls)
-        .setHost(cfg.est().host()).setPort(ports.est()))
-        .requestHandler(Routers.est(vertx, services));
+    HttpServer est =
+        vertx
+            .createHttpServer(
+                TlsOptions.est(base, ctx.dataDir(), nativeTls)
+                    .setHost(cfg.est().host())
+                    .setPort(ports.est()))
+            .requestHandler(Routers.est(vertx, services));
     // HTTP/1.1 only, as relying parties speak it (RFC 6960 A.1, RFC 5019 §5): Vert.x would accept
     // an h2c upgrade here by default, and its HTTP/2 response sends a body even to HEAD.
-    HttpServer http = vertx.createHttpServer(new HttpServerOptions(base).setHttp2ClearTextEnabled(false)
-        .setHost(cfg.http().host()).setPort(ports.http()))
-        .requestHandler(Routers.http(vertx, services));
-    HttpServer admin = vertx.createHttpServer(TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)
-        .setHost(cfg.admin().host()).setPort(ports.admin()))
-        .requestHandler(Routers.admin(vertx, services));
+    HttpServer http =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions(base)
+                    .setHttp2ClearTextEnabled(false)
+                    .setHost(cfg.http().host())
+                    .setPort(ports.http()))
+            .requestHandler(Routers.http(vertx, services));
+    HttpServer admin =
+        vertx
+            .createHttpServer(
+                TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)
+                    .setHost(cfg.admin().host())
+                    .setPort(ports.admin()))
+            .requestHandler(Routers.admin(vertx, services));
     servers = List.of(est, http, admin);
     return Future.all(est.listen(), http.listen(), admin.listen());
   }
@@ -56,10 +71,14 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Graceful: stop accepting, let requests in flight finish within the grace period.
-    return Future.join(servers.stream().map(s -> (Future<?>) s.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)).toList());
+    return Future.join(
+        servers.stream()
+            .map(s -> (Future<?>) s.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS))
+            .toList());
   }
 
   Ports boundPorts() {
-    return new Ports(servers.get(0).actualPort(), servers.get(1).actualPort(), servers.get(2).actualPort());
+    return new Ports(
+        servers.get(0).actualPort(), servers.get(1).actualPort(), servers.get(2).actualPort());
   }
 }

@@ -12,17 +12,17 @@ import io.vertx.ext.web.Router;
 
 /**
  * Assembles the three routers (EST, plain HTTP, admin); each route family mounts itself here.
- * Public GET routes also take HEAD (RFC 9110 §9.1: wherever GET works); Vert.x drops the body of
- * a response to HEAD on HTTP/1.1 and keeps the headers.
+ * Public GET routes also take HEAD (RFC 9110 §9.1: wherever GET works); Vert.x drops the body of a
+ * response to HEAD on HTTP/1.1 and keeps the headers.
  */
 final class Routers {
 
-  private Routers() {
-  }
+  private Routers() {}
 
   static Router est(Vertx vertx, CaServices services) {
     Router r = Router.router(vertx);
-    // Before the generic failure handler: EST's own failure handler audits refused enrolments first.
+    // Before the generic failure handler: EST's own failure handler audits refused enrolments
+    // first.
     EstRoutes.mount(r, services.ctx(), services.issuance(), services.clientCertificates());
     return withErrors(r, HttpErrors.Style.TEXT);
   }
@@ -31,9 +31,13 @@ final class Routers {
     Router r = withErrors(Router.router(vertx), HttpErrors.Style.TEXT);
     HealthHandler.mount(r, services.ctx());
     CaCertificateHandler.mount(r, services.ctx());
-    r.get("/metrics").method(HttpMethod.HEAD).handler(c -> c.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(services.ctx().metrics().scrape()));
+    r.get("/metrics")
+        .method(HttpMethod.HEAD)
+        .handler(
+            c ->
+                c.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(services.ctx().metrics().scrape()));
     OcspRoutes.mount(r, services.ctx(), services.ocsp(), services.crl());
     return r;
   }
@@ -46,11 +50,17 @@ final class Routers {
     return r;
   }
 
-  /** Every failure, and every unmatched path or method, answers in {@code style} (never Vert.x's HTML). */
+  /**
+   * Every failure, and every unmatched path or method, answers in {@code style} (never Vert.x's
+   * HTML).
+   */
   private static Router withErrors(Router r, HttpErrors.Style style) {
     r.route().failureHandler(c -> HttpErrors.handle(c, style));
-    // A path Vert.x cannot decode (a bad %-escape) fails before any route: a client error, not a logged stack trace.
-    r.errorHandler(400, c -> HttpErrors.send(c, CaException.malformed("bad_request", "malformed request"), style));
+    // A path Vert.x cannot decode (a bad %-escape) fails before any route: a client error, not a
+    // logged stack trace.
+    r.errorHandler(
+        400,
+        c -> HttpErrors.send(c, CaException.malformed("bad_request", "malformed request"), style));
     r.errorHandler(404, c -> HttpErrors.handle(c, style));
     r.errorHandler(405, c -> HttpErrors.handle(c, style));
     return r;

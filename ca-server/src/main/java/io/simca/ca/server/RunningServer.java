@@ -5,7 +5,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A started server: its bound ports, its context, and an orderly stop (drain, then close the store). */
+/**
+ * A started server: its bound ports, its context, and an orderly stop (drain, then close the
+ * store).
+ */
 public final class RunningServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);

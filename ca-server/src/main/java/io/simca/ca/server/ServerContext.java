@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What every route family needs and shares across verticle instances: configuration, the
- * loaded hierarchy (swapped atomically when a responder certificate is renewed), the store
- * and the way to run blocking work. Immutable apart from the hierarchy reference and the
- * {@code ready} flag (set once the background services have loaded their state).
+ * What every route family needs and shares across verticle instances: configuration, the loaded
+ * hierarchy (swapped atomically when a responder certificate is renewed), the store and the way to
+ * run blocking work. Immutable apart from the hierarchy reference and the {@code ready} flag (set
+ * once the background services have loaded their state).
  */
 public record ServerContext(
     SimcaConfig config,

@@ -9,13 +9,13 @@ import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.store.CaRecordValue;
 import io.simca.ca.store.CaStatus;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import io.simca.ca.store.StoreSettings;
 import io.simca.ca.store.Stores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,16 +31,19 @@ public final class SimcaServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimcaServer.class);
 
-  private SimcaServer() {
-  }
+  private SimcaServer() {}
 
   /** Starts a node on an initialised data dir and blocks until every listener is bound. */
   public static RunningServer start(SimcaConfig config, DataDir dataDir) throws Exception {
     return start(config, dataDir, storeSettings(config.store(), dataDir));
   }
 
-  /** As {@link #start(SimcaConfig, DataDir)} with explicit store settings (tests: a fresh PostgreSQL schema). */
-  public static RunningServer start(SimcaConfig config, DataDir dataDir, StoreSettings storeSettings) throws Exception {
+  /**
+   * As {@link #start(SimcaConfig, DataDir)} with explicit store settings (tests: a fresh PostgreSQL
+   * schema).
+   */
+  public static RunningServer start(
+      SimcaConfig config, DataDir dataDir, StoreSettings storeSettings) throws Exception {
     LOG.info("crypto provider: {}", CryptoProviders.get().name());
     LoadedHierarchy hierarchy = LoadedHierarchy.load(dataDir);
     Stores stores = Stores.open(storeSettings);
@@ -49,32 +52,59 @@ public final class SimcaServer {
       registerCas(stores, hierarchy);
       int cores = Runtime.getRuntime().availableProcessors();
       int instances = config.server().instances() == 0 ? cores : config.server().instances();
-      vertx = Vertx.vertx(new VertxOptions()
-          .setEventLoopPoolSize(Math.max(instances, 1))
-          .setWorkerPoolSize(Math.max(16, config.store().poolSize() * 2))
-          .setPreferNativeTransport(true));
-      LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "epoll (native)"
-          : "NIO (native epoll unavailable: " + vertx.unavailableNativeTransportCause() + ")");
+      vertx =
+          Vertx.vertx(
+              new VertxOptions()
+                  .setEventLoopPoolSize(Math.max(instances, 1))
+                  .setWorkerPoolSize(Math.max(16, config.store().poolSize() * 2))
+                  .setPreferNativeTransport(true));
+      LOG.info(
+          "network transport: {}",
+          vertx.isNativeTransportEnabled()
+              ? "epoll (native)"
+              : "NIO (native epoll unavailable: " + vertx.unavailableNativeTransportCause() + ")");
       SimcaMetrics metrics = new SimcaMetrics(Clock.systemUTC());
       metrics.bindStore(stores.db());
-      ServerContext ctx = new ServerContext(config, dataDir, new AtomicReference<>(hierarchy), stores, vertx,
-          new Blocking(vertx), Clock.systemUTC(), metrics, new AtomicBoolean());
+      ServerContext ctx =
+          new ServerContext(
+              config,
+              dataDir,
+              new AtomicReference<>(hierarchy),
+              stores,
+              vertx,
+              new Blocking(vertx),
+              Clock.systemUTC(),
+              metrics,
+              new AtomicBoolean());
       CaServices services = CaServices.create(ctx);
 
       // The first instance binds (possibly ephemeral) ports; the others share what it got.
       var cfg = config.server();
-      HttpVerticle first = new HttpVerticle(services, new HttpVerticle.Ports(cfg.est().port(), cfg.http().port(), cfg.admin().port()),
-          cfg.shutdownGrace());
+      HttpVerticle first =
+          new HttpVerticle(
+              services,
+              new HttpVerticle.Ports(cfg.est().port(), cfg.http().port(), cfg.admin().port()),
+              cfg.shutdownGrace());
       vertx.deployVerticle(first).await(60, TimeUnit.SECONDS);
       HttpVerticle.Ports bound = first.boundPorts();
       if (instances > 1) {
-        vertx.deployVerticle(() -> new HttpVerticle(services, bound, cfg.shutdownGrace()),
-            new DeploymentOptions().setInstances(instances - 1)).await(60, TimeUnit.SECONDS);
+        vertx
+            .deployVerticle(
+                () -> new HttpVerticle(services, bound, cfg.shutdownGrace()),
+                new DeploymentOptions().setInstances(instances - 1))
+            .await(60, TimeUnit.SECONDS);
       }
       services.start();
       ctx.ready().set(true);
-      LOG.info("simca listening: EST https://{}:{}  OCSP/CRL http://{}:{}  admin https://{}:{} ({} instances)",
-          cfg.est().host(), bound.est(), cfg.http().host(), bound.http(), cfg.admin().host(), bound.admin(), instances);
+      LOG.info(
+          "simca listening: EST https://{}:{}  OCSP/CRL http://{}:{}  admin https://{}:{} ({} instances)",
+          cfg.est().host(),
+          bound.est(),
+          cfg.http().host(),
+          bound.http(),
+          cfg.admin().host(),
+          bound.admin(),
+          instances);
       return new RunningServer(services, bound);
     } catch (Exception e) {
       if (vertx != null) {
@@ -85,14 +115,26 @@ public final class SimcaServer {
     }
   }
 
-  /** Every generation the node can sign for is a row in {@code ca}, so certificates can reference it. */
+  /**
+   * Every generation the node can sign for is a row in {@code ca}, so certificates can reference
+   * it.
+   */
   private static void registerCas(Stores stores, LoadedHierarchy hierarchy) {
     for (IssuingCa ca : hierarchy.all()) {
       X509Certificate cert = ca.cert();
       try {
-        stores.cas().upsert(new CaRecordValue(ca.keyId(), ca.label(), ca.generation(), cert.getSubjectX500Principal().getName(),
-            cert.getEncoded(), ca.active() ? CaStatus.ACTIVE : CaStatus.RETIRED,
-            cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
+        stores
+            .cas()
+            .upsert(
+                new CaRecordValue(
+                    ca.keyId(),
+                    ca.label(),
+                    ca.generation(),
+                    cert.getSubjectX500Principal().getName(),
+                    cert.getEncoded(),
+                    ca.active() ? CaStatus.ACTIVE : CaStatus.RETIRED,
+                    cert.getNotBefore().toInstant(),
+                    cert.getNotAfter().toInstant()));
       } catch (CertificateEncodingException e) {
         throw new IllegalStateException("cannot encode CA certificate " + ca.label(), e);
       }
@@ -101,10 +143,17 @@ public final class SimcaServer {
 
   public static StoreSettings storeSettings(StoreConfig store, DataDir dataDir) {
     if (store.embedded()) {
-      return StoreSettings.h2(dataDir.root()).withPoolSize(store.poolSize()).withConnectionTimeout(store.connectionTimeout())
+      return StoreSettings.h2(dataDir.root())
+          .withPoolSize(store.poolSize())
+          .withConnectionTimeout(store.connectionTimeout())
           .withH2CompactInterval(store.h2CompactInterval());
     }
-    return new StoreSettings(store.url(), store.user(), store.password(), store.poolSize(), store.connectionTimeout(),
+    return new StoreSettings(
+        store.url(),
+        store.user(),
+        store.password(),
+        store.poolSize(),
+        store.connectionTimeout(),
         store.h2CompactInterval());
   }
 }

@@ -17,20 +17,21 @@ import javax.net.ssl.X509TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the TLS side of the two HTTPS listeners from the server credential in {@code <data>/tls/}. */
+/**
+ * Builds the TLS side of the two HTTPS listeners from the server credential in {@code <data>/tls/}.
+ */
 final class TlsOptions {
 
   private static final Logger LOG = LoggerFactory.getLogger(TlsOptions.class);
   private static volatile boolean loggedEngine;
 
-  private TlsOptions() {
-  }
+  private TlsOptions() {}
 
   /**
    * EST: client certificates are requested, not required (enrolment has none), and accepted
-   * unverified at the TLS layer so a foreign or revoked certificate reaches the handler and
-   * gets a 403 with a reason (RFC 7030 §3.3.2) instead of a bare handshake failure. The
-   * handshake still proves possession of the presented certificate's key.
+   * unverified at the TLS layer so a foreign or revoked certificate reaches the handler and gets a
+   * 403 with a reason (RFC 7030 §3.3.2) instead of a bare handshake failure. The handshake still
+   * proves possession of the presented certificate's key.
    */
   static HttpServerOptions est(HttpServerOptions base, DataDir dir, boolean nativeTls) {
     return common(base, dir, nativeTls)
@@ -39,28 +40,32 @@ final class TlsOptions {
   }
 
   /** Admin API: mutual TLS is mandatory; only certificates chaining to our hierarchy connect. */
-  static HttpServerOptions admin(HttpServerOptions base, DataDir dir, LoadedHierarchy hierarchy, boolean nativeTls) {
+  static HttpServerOptions admin(
+      HttpServerOptions base, DataDir dir, LoadedHierarchy hierarchy, boolean nativeTls) {
     PemTrustOptions trust = new PemTrustOptions().addCertPath(dir.rootCert().toString());
     for (IssuingCa ca : hierarchy.all()) {
       trust.addCertValue(Buffer.buffer(Pem.encode(ca.cert())));
     }
-    return common(base, dir, nativeTls)
-        .setClientAuth(ClientAuth.REQUIRED)
-        .setTrustOptions(trust);
+    return common(base, dir, nativeTls).setClientAuth(ClientAuth.REQUIRED).setTrustOptions(trust);
   }
 
   private static HttpServerOptions common(HttpServerOptions base, DataDir dir, boolean nativeTls) {
-    HttpServerOptions o = new HttpServerOptions(base)
-        .setSsl(true)
-        .setKeyCertOptions(new PemKeyCertOptions()
-            .setKeyPath(dir.tlsKey().toString())
-            .setCertPath(dir.tlsChain().toString()))
-        .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+    HttpServerOptions o =
+        new HttpServerOptions(base)
+            .setSsl(true)
+            .setKeyCertOptions(
+                new PemKeyCertOptions()
+                    .setKeyPath(dir.tlsKey().toString())
+                    .setCertPath(dir.tlsChain().toString()))
+            .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
     if (nativeTls && OpenSSLEngineOptions.isAvailable()) {
       o.setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(true));
       logEngine("OpenSSL (netty-tcnative BoringSSL)");
     } else {
-      logEngine(nativeTls ? "JDK (netty-tcnative unavailable: " + OpenSSLEngineOptions.isAvailable() + ")" : "JDK (server.nativeTls=false)");
+      logEngine(
+          nativeTls
+              ? "JDK (netty-tcnative unavailable: " + OpenSSLEngineOptions.isAvailable() + ")"
+              : "JDK (server.nativeTls=false)");
     }
     return o;
   }
@@ -72,7 +77,9 @@ final class TlsOptions {
     }
   }
 
-  /** Accepts any client chain at the handshake; {@code ClientCertificates} validates it per request. */
+  /**
+   * Accepts any client chain at the handshake; {@code ClientCertificates} validates it per request.
+   */
   private static final class DeferToHandler implements X509TrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {

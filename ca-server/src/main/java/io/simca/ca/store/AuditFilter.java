@@ -8,27 +8,28 @@ import java.time.Instant;
  * @param since inclusive lower bound on {@code at}
  * @param until exclusive upper bound on {@code at}
  */
-public record AuditFilter(String eventType, String iccid, AuditOutcome outcome, Instant since, Instant until) {
+public record AuditFilter(
+    String eventType, String iccid, AuditOutcome outcome, Instant since, Instant until) {
 
-    public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null);
+  public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null);
 
-    public AuditFilter withEventType(String value) {
-        return new AuditFilter(value, iccid, outcome, since, until);
-    }
+  public AuditFilter withEventType(String value) {
+    return new AuditFilter(value, iccid, outcome, since, until);
+  }
 
-    public AuditFilter withIccid(String value) {
-        return new AuditFilter(eventType, value, outcome, since, until);
-    }
+  public AuditFilter withIccid(String value) {
+    return new AuditFilter(eventType, value, outcome, since, until);
+  }
 
-    public AuditFilter withOutcome(AuditOutcome value) {
-        return new AuditFilter(eventType, iccid, value, since, until);
-    }
+  public AuditFilter withOutcome(AuditOutcome value) {
+    return new AuditFilter(eventType, iccid, value, since, until);
+  }
 
-    public AuditFilter withSince(Instant value) {
-        return new AuditFilter(eventType, iccid, outcome, value, until);
-    }
+  public AuditFilter withSince(Instant value) {
+    return new AuditFilter(eventType, iccid, outcome, value, until);
+  }
 
-    public AuditFilter withUntil(Instant value) {
-        return new AuditFilter(eventType, iccid, outcome, since, value);
-    }
+  public AuditFilter withUntil(Instant value) {
+    return new AuditFilter(eventType, iccid, outcome, since, value);
+  }
 }

@@ -16,15 +16,15 @@ import java.util.List;
  */
 public interface AuditLog {
 
-    /** Appends one event in its own transaction and returns it with seq and hash. */
-    AuditEvent append(AuditEntry entry);
+  /** Appends one event in its own transaction and returns it with seq and hash. */
+  AuditEvent append(AuditEntry entry);
 
-    /** Appends events in order under one lock and one transaction (group commit for batches). */
-    List<AuditEvent> appendAll(List<AuditEntry> entries);
+  /** Appends events in order under one lock and one transaction (group commit for batches). */
+  List<AuditEvent> appendAll(List<AuditEntry> entries);
 
-    /** Events with {@code seq > afterSeq} matching the filter, ascending, at most {@code limit}. */
-    List<AuditEvent> list(AuditFilter filter, long afterSeq, int limit);
+  /** Events with {@code seq > afterSeq} matching the filter, ascending, at most {@code limit}. */
+  List<AuditEvent> list(AuditFilter filter, long afterSeq, int limit);
 
-    /** Walks the whole chain in seq order (streaming) and reports the first break. */
-    VerifyResult verify();
+  /** Walks the whole chain in seq order (streaming) and reports the first break. */
+  VerifyResult verify();
 }

@@ -11,11 +11,11 @@ import java.util.Optional;
  */
 public interface CaStore {
 
-    /** Inserts the CA, or updates every column but {@code created_at} if the id exists. */
-    void upsert(CaRecordValue ca);
+  /** Inserts the CA, or updates every column but {@code created_at} if the id exists. */
+  void upsert(CaRecordValue ca);
 
-    /** All CAs, by label then generation. */
-    List<CaRow> all();
+  /** All CAs, by label then generation. */
+  List<CaRow> all();
 
-    Optional<CaRow> byId(String id);
+  Optional<CaRow> byId(String id);
 }

@@ -12,84 +12,87 @@ import java.util.function.Consumer;
  * Every certificate the CA reserved, issued or revoked, keyed by serial.
  *
  * <p>Issuance is two writes: {@link #reserve} before signing, {@link #markIssued} (certificate +
- * first OCSP response, one transaction) after. Revocation only ever moves {@code issued} to
- * {@code revoked}.
+ * first OCSP response, one transaction) after. Revocation only ever moves {@code issued} to {@code
+ * revoked}.
  *
  * <p>Blocking JDBC: call off the event loop.
  */
 public interface CertificateStore {
 
-    /**
-     * Records a serial about to be signed, status {@code reserved}.
-     *
-     * @throws StoreConflictException if the serial exists (draw a new one)
-     */
-    void reserve(CertificateReservation reservation);
+  /**
+   * Records a serial about to be signed, status {@code reserved}.
+   *
+   * @throws StoreConflictException if the serial exists (draw a new one)
+   */
+  void reserve(CertificateReservation reservation);
 
-    /**
-     * Stores the signed certificate and its first OCSP response in one transaction and moves the
-     * row from {@code reserved} to {@code issued}.
-     *
-     * @throws IllegalStateException if the serial is not reserved (unknown, or already issued/revoked);
-     *                               nothing is written then
-     */
-    void markIssued(BigInteger serial, byte[] certDer, OcspResponseRow good);
+  /**
+   * Stores the signed certificate and its first OCSP response in one transaction and moves the row
+   * from {@code reserved} to {@code issued}.
+   *
+   * @throws IllegalStateException if the serial is not reserved (unknown, or already
+   *     issued/revoked); nothing is written then
+   */
+  void markIssued(BigInteger serial, byte[] certDer, OcspResponseRow good);
 
-    Optional<CertificateRow> find(BigInteger serial);
+  Optional<CertificateRow> find(BigInteger serial);
 
-    /** Newest first (by creation time, then serial). */
-    List<CertificateRow> list(CertFilter filter, int offset, int limit);
+  /** Newest first (by creation time, then serial). */
+  List<CertificateRow> list(CertFilter filter, int offset, int limit);
 
-    /**
-     * Revokes every issued certificate of the SIM that has not expired at {@code now}.
-     *
-     * @param at revocationDate to record
-     * @return the serials this call moved to {@code revoked} (already revoked ones are not repeated)
-     */
-    List<BigInteger> revokeAllForIccid(String iccid, int reasonCode, Instant at, Instant now);
+  /**
+   * Revokes every issued certificate of the SIM that has not expired at {@code now}.
+   *
+   * @param at revocationDate to record
+   * @return the serials this call moved to {@code revoked} (already revoked ones are not repeated)
+   */
+  List<BigInteger> revokeAllForIccid(String iccid, int reasonCode, Instant at, Instant now);
 
-    /**
-     * Revokes one issued certificate.
-     *
-     * @return false if the serial is unknown, only reserved, or already revoked
-     */
-    boolean revoke(BigInteger serial, int reasonCode, Instant at, Optional<Instant> invalidityDate);
+  /**
+   * Revokes one issued certificate.
+   *
+   * @return false if the serial is unknown, only reserved, or already revoked
+   */
+  boolean revoke(BigInteger serial, int reasonCode, Instant at, Optional<Instant> invalidityDate);
 
-    /** True if a certificate of this CA generation was revoked at or after {@code since} (CRL staleness). */
-    boolean revokedSince(String caId, Instant since);
+  /**
+   * True if a certificate of this CA generation was revoked at or after {@code since} (CRL
+   * staleness).
+   */
+  boolean revokedSince(String caId, Instant since);
 
-    /**
-     * Certificates reserved or issued for the SIM since {@code since} (rate limit). Reservations
-     * count so that parallel requests cannot overrun the limit while in flight.
-     */
-    int countIssuedSince(String iccid, Instant since);
+  /**
+   * Certificates reserved or issued for the SIM since {@code since} (rate limit). Reservations
+   * count so that parallel requests cannot overrun the limit while in flight.
+   */
+  int countIssuedSince(String iccid, Instant since);
 
-    /**
-     * The key-reuse rule: true if a certificate for this key (any status) exists for anything but
-     * this SIM, i.e. another ICCID or a non-device certificate.
-     */
-    boolean spkiCertifiedForOtherSim(String spkiSha256, String iccid);
+  /**
+   * The key-reuse rule: true if a certificate for this key (any status) exists for anything but
+   * this SIM, i.e. another ICCID or a non-device certificate.
+   */
+  boolean spkiCertifiedForOtherSim(String spkiSha256, String iccid);
 
-    /**
-     * Streams the revoked, unexpired certificates of a CA, ordered by stored serial (deterministic,
-     * so an unchanged set yields the same CRL entries order), without holding them
-     * all in memory (a CRL of a million entries is fine). Runs in one read transaction.
-     */
-    void forEachRevoked(String caId, Instant now, Consumer<RevokedEntry> consumer);
+  /**
+   * Streams the revoked, unexpired certificates of a CA, ordered by stored serial (deterministic,
+   * so an unchanged set yields the same CRL entries order), without holding them all in memory (a
+   * CRL of a million entries is fine). Runs in one read transaction.
+   */
+  void forEachRevoked(String caId, Instant now, Consumer<RevokedEntry> consumer);
 
-    /** {@link #forEachRevoked} collected; for small CAs and tests. */
-    default List<RevokedEntry> revokedUnexpired(String caId, Instant now) {
-        List<RevokedEntry> all = new ArrayList<>();
-        forEachRevoked(caId, now, all::add);
-        return all;
-    }
+  /** {@link #forEachRevoked} collected; for small CAs and tests. */
+  default List<RevokedEntry> revokedUnexpired(String caId, Instant now) {
+    List<RevokedEntry> all = new ArrayList<>();
+    forEachRevoked(caId, now, all::add);
+    return all;
+  }
 
-    /** Number of certificates per status, optionally for one CA (null = all); for metrics. */
-    Map<CertStatus, Long> countByStatus(String caId);
+  /** Number of certificates per status, optionally for one CA (null = all); for metrics. */
+  Map<CertStatus, Long> countByStatus(String caId);
 
-    /**
-     * Reservations older than {@code before} that were never issued: a node died between reserve
-     * and markIssued (or signing failed). For operators and a recovery job.
-     */
-    List<CertificateRow> staleReservations(Instant before, int limit);
+  /**
+   * Reservations older than {@code before} that were never issued: a node died between reserve and
+   * markIssued (or signing failed). For operators and a recovery job.
+   */
+  List<CertificateRow> staleReservations(Instant before, int limit);
 }

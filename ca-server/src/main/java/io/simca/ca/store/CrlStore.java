@@ -9,19 +9,19 @@ import java.util.Optional;
  */
 public interface CrlStore {
 
-    /**
-     * The next cRLNumber for the CA: 1, 2, 3... strictly increasing and never handed out twice,
-     * also across nodes (RFC 5280 5.2.3). A number may be skipped if its CRL is never saved.
-     */
-    long nextCrlNumber(String caId);
+  /**
+   * The next cRLNumber for the CA: 1, 2, 3... strictly increasing and never handed out twice, also
+   * across nodes (RFC 5280 5.2.3). A number may be skipped if its CRL is never saved.
+   */
+  long nextCrlNumber(String caId);
 
-    /**
-     * Publishes the CRL as the CA's latest, unless a CRL with a higher or equal number is already
-     * stored (two nodes racing: the newer one wins).
-     *
-     * @return true if stored
-     */
-    boolean save(CrlRow crl);
+  /**
+   * Publishes the CRL as the CA's latest, unless a CRL with a higher or equal number is already
+   * stored (two nodes racing: the newer one wins).
+   *
+   * @return true if stored
+   */
+  boolean save(CrlRow crl);
 
-    Optional<CrlRow> latest(String caId);
+  Optional<CrlRow> latest(String caId);
 }

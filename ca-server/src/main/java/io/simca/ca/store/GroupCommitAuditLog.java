@@ -20,8 +20,7 @@ final class GroupCommitAuditLog implements AuditLog {
   /** Upper bound of one transaction, so a long queue cannot hold the head lock for long. */
   static final int MAX_BATCH = 256;
 
-  private record Pending(AuditEntry entry, CompletableFuture<AuditEvent> done) {
-  }
+  private record Pending(AuditEntry entry, CompletableFuture<AuditEvent> done) {}
 
   private final AuditLog delegate;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();

@@ -20,206 +20,277 @@ import org.jooq.impl.DSL;
 /** {@link CertificateStore} on jOOQ. */
 final class JooqCertificateStore implements CertificateStore {
 
-    private static final String RESERVED = Values.lower(CertStatus.RESERVED);
-    private static final String ISSUED = Values.lower(CertStatus.ISSUED);
-    private static final String REVOKED = Values.lower(CertStatus.REVOKED);
+  private static final String RESERVED = Values.lower(CertStatus.RESERVED);
+  private static final String ISSUED = Values.lower(CertStatus.ISSUED);
+  private static final String REVOKED = Values.lower(CertStatus.REVOKED);
 
-    private final Database db;
-    private final Clock clock;
+  private final Database db;
+  private final Clock clock;
 
-    JooqCertificateStore(Database db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
+  JooqCertificateStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public void reserve(CertificateReservation r) {
+    Values.maxLength("iccid", r.iccid(), 22);
+    Values.maxLength("imei", r.imei(), 15);
+    Values.maxLength("tenant", r.tenant(), 64);
+    Values.maxLength("subject", r.subject(), 512);
+    Values.maxLength("profile", r.profile(), 32);
+    Values.maxLength("policy", r.issuedByPolicy(), 64);
+    try {
+      db.dsl()
+          .insertInto(CERTIFICATE)
+          .set(CERTIFICATE.SERIAL, Values.serialHex(r.serial()))
+          .set(CERTIFICATE.CA_ID, r.caId())
+          .set(CERTIFICATE.ICCID, r.iccid())
+          .set(CERTIFICATE.IMEI, r.imei())
+          .set(CERTIFICATE.TENANT, r.tenant())
+          .set(CERTIFICATE.SPKI_SHA256, r.spkiSha256())
+          .set(CERTIFICATE.SUBJECT, r.subject())
+          .set(CERTIFICATE.PROFILE, r.profile())
+          .set(CERTIFICATE.STATUS, RESERVED)
+          .set(CERTIFICATE.NOT_BEFORE, Values.ts(r.notBefore()))
+          .set(CERTIFICATE.NOT_AFTER, Values.ts(r.notAfter()))
+          .set(CERTIFICATE.CREATED_AT, Values.ts(clock.instant()))
+          .set(CERTIFICATE.ISSUED_BY_POLICY, r.issuedByPolicy())
+          .execute();
+    } catch (RuntimeException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw new StoreConflictException("serial already reserved: " + r.serial().toString(16), e);
+      }
+      if (Database.hasSqlState(e, "23503") || Database.hasSqlState(e, "23506")) {
+        throw new StoreConflictException("unknown CA id: " + r.caId(), e);
+      }
+      throw Database.translate(e);
     }
+  }
 
-    @Override
-    public void reserve(CertificateReservation r) {
-        Values.maxLength("iccid", r.iccid(), 22);
-        Values.maxLength("imei", r.imei(), 15);
-        Values.maxLength("tenant", r.tenant(), 64);
-        Values.maxLength("subject", r.subject(), 512);
-        Values.maxLength("profile", r.profile(), 32);
-        Values.maxLength("policy", r.issuedByPolicy(), 64);
-        try {
-            db.dsl().insertInto(CERTIFICATE)
-                    .set(CERTIFICATE.SERIAL, Values.serialHex(r.serial()))
-                    .set(CERTIFICATE.CA_ID, r.caId())
-                    .set(CERTIFICATE.ICCID, r.iccid())
-                    .set(CERTIFICATE.IMEI, r.imei())
-                    .set(CERTIFICATE.TENANT, r.tenant())
-                    .set(CERTIFICATE.SPKI_SHA256, r.spkiSha256())
-                    .set(CERTIFICATE.SUBJECT, r.subject())
-                    .set(CERTIFICATE.PROFILE, r.profile())
-                    .set(CERTIFICATE.STATUS, RESERVED)
-                    .set(CERTIFICATE.NOT_BEFORE, Values.ts(r.notBefore()))
-                    .set(CERTIFICATE.NOT_AFTER, Values.ts(r.notAfter()))
-                    .set(CERTIFICATE.CREATED_AT, Values.ts(clock.instant()))
-                    .set(CERTIFICATE.ISSUED_BY_POLICY, r.issuedByPolicy())
-                    .execute();
-        } catch (RuntimeException e) {
-            if (Database.isUniqueViolation(e)) {
-                throw new StoreConflictException("serial already reserved: " + r.serial().toString(16), e);
-            }
-            if (Database.hasSqlState(e, "23503") || Database.hasSqlState(e, "23506")) {
-                throw new StoreConflictException("unknown CA id: " + r.caId(), e);
-            }
-            throw Database.translate(e);
-        }
+  @Override
+  public void markIssued(BigInteger serial, byte[] certDer, OcspResponseRow good) {
+    if (!serial.equals(good.serial())) {
+      throw new IllegalArgumentException(
+          "OCSP response is for serial "
+              + good.serial().toString(16)
+              + ", not "
+              + serial.toString(16));
     }
-
-    @Override
-    public void markIssued(BigInteger serial, byte[] certDer, OcspResponseRow good) {
-        if (!serial.equals(good.serial())) {
-            throw new IllegalArgumentException("OCSP response is for serial " + good.serial().toString(16)
-                    + ", not " + serial.toString(16));
-        }
-        Instant now = clock.instant();
-        db.inTransactionRun(ctx -> {
-            int updated = ctx.update(CERTIFICATE)
-                    .set(CERTIFICATE.CERT_DER, certDer)
-                    .set(CERTIFICATE.STATUS, ISSUED)
-                    .where(CERTIFICATE.SERIAL.eq(Values.serialHex(serial)).and(CERTIFICATE.STATUS.eq(RESERVED)))
-                    .execute();
-            if (updated != 1) {
-                throw new IllegalStateException("serial " + serial.toString(16) + " is not reserved");
-            }
-            JooqOcspResponseStore.insertFirst(ctx, good, now);
+    Instant now = clock.instant();
+    db.inTransactionRun(
+        ctx -> {
+          int updated =
+              ctx.update(CERTIFICATE)
+                  .set(CERTIFICATE.CERT_DER, certDer)
+                  .set(CERTIFICATE.STATUS, ISSUED)
+                  .where(
+                      CERTIFICATE
+                          .SERIAL
+                          .eq(Values.serialHex(serial))
+                          .and(CERTIFICATE.STATUS.eq(RESERVED)))
+                  .execute();
+          if (updated != 1) {
+            throw new IllegalStateException("serial " + serial.toString(16) + " is not reserved");
+          }
+          JooqOcspResponseStore.insertFirst(ctx, good, now);
         });
-    }
+  }
 
-    @Override
-    public Optional<CertificateRow> find(BigInteger serial) {
-        return db.dsl().selectFrom(CERTIFICATE).where(CERTIFICATE.SERIAL.eq(Values.serialHex(serial)))
-                .fetchOptional(JooqCertificateStore::row);
-    }
+  @Override
+  public Optional<CertificateRow> find(BigInteger serial) {
+    return db.dsl()
+        .selectFrom(CERTIFICATE)
+        .where(CERTIFICATE.SERIAL.eq(Values.serialHex(serial)))
+        .fetchOptional(JooqCertificateStore::row);
+  }
 
-    @Override
-    public List<CertificateRow> list(CertFilter filter, int offset, int limit) {
-        Condition c = DSL.noCondition();
-        if (filter.iccid() != null) {
-            c = c.and(CERTIFICATE.ICCID.eq(filter.iccid()));
-        }
-        if (filter.status() != null) {
-            c = c.and(CERTIFICATE.STATUS.eq(Values.lower(filter.status())));
-        }
-        if (filter.caId() != null) {
-            c = c.and(CERTIFICATE.CA_ID.eq(filter.caId()));
-        }
-        return db.dsl().selectFrom(CERTIFICATE).where(c)
-                .orderBy(CERTIFICATE.CREATED_AT.desc(), CERTIFICATE.SERIAL.desc())
-                .offset(offset).limit(limit).fetch(JooqCertificateStore::row);
+  @Override
+  public List<CertificateRow> list(CertFilter filter, int offset, int limit) {
+    Condition c = DSL.noCondition();
+    if (filter.iccid() != null) {
+      c = c.and(CERTIFICATE.ICCID.eq(filter.iccid()));
     }
+    if (filter.status() != null) {
+      c = c.and(CERTIFICATE.STATUS.eq(Values.lower(filter.status())));
+    }
+    if (filter.caId() != null) {
+      c = c.and(CERTIFICATE.CA_ID.eq(filter.caId()));
+    }
+    return db.dsl()
+        .selectFrom(CERTIFICATE)
+        .where(c)
+        .orderBy(CERTIFICATE.CREATED_AT.desc(), CERTIFICATE.SERIAL.desc())
+        .offset(offset)
+        .limit(limit)
+        .fetch(JooqCertificateStore::row);
+  }
 
-    @Override
-    public List<BigInteger> revokeAllForIccid(String iccid, int reasonCode, Instant at, Instant now) {
-        checkReason(reasonCode);
-        return db.inTransaction(ctx -> {
-            // Lock the rows first so the returned list is exactly what this call changed, even with
-            // a concurrent revocation of the same SIM on another node.
-            Condition target = CERTIFICATE.ICCID.eq(iccid)
-                    .and(CERTIFICATE.STATUS.eq(ISSUED))
-                    .and(CERTIFICATE.NOT_AFTER.gt(Values.ts(now)));
-            List<String> serials = ctx.select(CERTIFICATE.SERIAL).from(CERTIFICATE).where(target)
-                    .orderBy(CERTIFICATE.SERIAL).forUpdate().fetch(CERTIFICATE.SERIAL);
-            if (serials.isEmpty()) {
-                return List.<BigInteger>of();
-            }
-            ctx.update(CERTIFICATE)
-                    .set(CERTIFICATE.STATUS, REVOKED)
-                    .set(CERTIFICATE.REVOKED_AT, Values.ts(at))
-                    .set(CERTIFICATE.REVOCATION_REASON, reasonCode)
-                    .where(CERTIFICATE.SERIAL.in(serials).and(CERTIFICATE.STATUS.eq(ISSUED)))
-                    .execute();
-            return serials.stream().map(Values::serial).toList();
+  @Override
+  public List<BigInteger> revokeAllForIccid(String iccid, int reasonCode, Instant at, Instant now) {
+    checkReason(reasonCode);
+    return db.inTransaction(
+        ctx -> {
+          // Lock the rows first so the returned list is exactly what this call changed, even with
+          // a concurrent revocation of the same SIM on another node.
+          Condition target =
+              CERTIFICATE
+                  .ICCID
+                  .eq(iccid)
+                  .and(CERTIFICATE.STATUS.eq(ISSUED))
+                  .and(CERTIFICATE.NOT_AFTER.gt(Values.ts(now)));
+          List<String> serials =
+              ctx.select(CERTIFICATE.SERIAL)
+                  .from(CERTIFICATE)
+                  .where(target)
+                  .orderBy(CERTIFICATE.SERIAL)
+                  .forUpdate()
+                  .fetch(CERTIFICATE.SERIAL);
+          if (serials.isEmpty()) {
+            return List.<BigInteger>of();
+          }
+          ctx.update(CERTIFICATE)
+              .set(CERTIFICATE.STATUS, REVOKED)
+              .set(CERTIFICATE.REVOKED_AT, Values.ts(at))
+              .set(CERTIFICATE.REVOCATION_REASON, reasonCode)
+              .where(CERTIFICATE.SERIAL.in(serials).and(CERTIFICATE.STATUS.eq(ISSUED)))
+              .execute();
+          return serials.stream().map(Values::serial).toList();
         });
-    }
+  }
 
-    @Override
-    public boolean revokedSince(String caId, Instant since) {
-        return db.dsl().fetchExists(CERTIFICATE, CERTIFICATE.CA_ID.eq(caId).and(CERTIFICATE.STATUS.eq(REVOKED))
+  @Override
+  public boolean revokedSince(String caId, Instant since) {
+    return db.dsl()
+        .fetchExists(
+            CERTIFICATE,
+            CERTIFICATE
+                .CA_ID
+                .eq(caId)
+                .and(CERTIFICATE.STATUS.eq(REVOKED))
                 .and(CERTIFICATE.REVOKED_AT.ge(Values.ts(since))));
-    }
+  }
 
-    @Override
-    public boolean revoke(BigInteger serial, int reasonCode, Instant at, Optional<Instant> invalidityDate) {
-        checkReason(reasonCode);
-        return db.dsl().update(CERTIFICATE)
-                .set(CERTIFICATE.STATUS, REVOKED)
-                .set(CERTIFICATE.REVOKED_AT, Values.ts(at))
-                .set(CERTIFICATE.REVOCATION_REASON, reasonCode)
-                .set(CERTIFICATE.INVALIDITY_DATE, Values.ts(invalidityDate.orElse(null)))
-                .where(CERTIFICATE.SERIAL.eq(Values.serialHex(serial)).and(CERTIFICATE.STATUS.eq(ISSUED)))
-                .execute() == 1;
-    }
+  @Override
+  public boolean revoke(
+      BigInteger serial, int reasonCode, Instant at, Optional<Instant> invalidityDate) {
+    checkReason(reasonCode);
+    return db.dsl()
+            .update(CERTIFICATE)
+            .set(CERTIFICATE.STATUS, REVOKED)
+            .set(CERTIFICATE.REVOKED_AT, Values.ts(at))
+            .set(CERTIFICATE.REVOCATION_REASON, reasonCode)
+            .set(CERTIFICATE.INVALIDITY_DATE, Values.ts(invalidityDate.orElse(null)))
+            .where(
+                CERTIFICATE.SERIAL.eq(Values.serialHex(serial)).and(CERTIFICATE.STATUS.eq(ISSUED)))
+            .execute()
+        == 1;
+  }
 
-    /** RFC 5280 5.3.1: CRLReason 0..10, 7 is unused. */
-    private static void checkReason(int reasonCode) {
-        if (reasonCode < 0 || reasonCode > 10 || reasonCode == 7) {
-            throw new IllegalArgumentException("not an RFC 5280 CRLReason code: " + reasonCode);
-        }
+  /** RFC 5280 5.3.1: CRLReason 0..10, 7 is unused. */
+  private static void checkReason(int reasonCode) {
+    if (reasonCode < 0 || reasonCode > 10 || reasonCode == 7) {
+      throw new IllegalArgumentException("not an RFC 5280 CRLReason code: " + reasonCode);
     }
+  }
 
-    @Override
-    public int countIssuedSince(String iccid, Instant since) {
-        return db.dsl().selectCount().from(CERTIFICATE)
-                .where(CERTIFICATE.ICCID.eq(iccid).and(CERTIFICATE.CREATED_AT.ge(Values.ts(since))))
-                .fetchOne(0, Integer.class);
-    }
+  @Override
+  public int countIssuedSince(String iccid, Instant since) {
+    return db.dsl()
+        .selectCount()
+        .from(CERTIFICATE)
+        .where(CERTIFICATE.ICCID.eq(iccid).and(CERTIFICATE.CREATED_AT.ge(Values.ts(since))))
+        .fetchOne(0, Integer.class);
+  }
 
-    @Override
-    public boolean spkiCertifiedForOtherSim(String spkiSha256, String iccid) {
-        return db.dsl().fetchExists(CERTIFICATE,
-                CERTIFICATE.SPKI_SHA256.eq(spkiSha256).and(CERTIFICATE.ICCID.isDistinctFrom(iccid)));
-    }
+  @Override
+  public boolean spkiCertifiedForOtherSim(String spkiSha256, String iccid) {
+    return db.dsl()
+        .fetchExists(
+            CERTIFICATE,
+            CERTIFICATE.SPKI_SHA256.eq(spkiSha256).and(CERTIFICATE.ICCID.isDistinctFrom(iccid)));
+  }
 
-    @Override
-    public void forEachRevoked(String caId, Instant now, Consumer<RevokedEntry> consumer) {
-        OffsetDateTime notExpiredAt = Values.ts(now);
-        // In a transaction: PostgreSQL only streams with a fetch size when auto-commit is off.
-        db.inTransactionRun(ctx -> {
-            try (Cursor<Record4<String, OffsetDateTime, Integer, OffsetDateTime>> cursor = ctx
-                    .select(CERTIFICATE.SERIAL, CERTIFICATE.REVOKED_AT, CERTIFICATE.REVOCATION_REASON,
-                            CERTIFICATE.INVALIDITY_DATE)
-                    .from(CERTIFICATE)
-                    .where(CERTIFICATE.CA_ID.eq(caId)
-                            .and(CERTIFICATE.STATUS.eq(REVOKED))
-                            .and(CERTIFICATE.NOT_AFTER.gt(notExpiredAt)))
-                    // No ORDER BY: RFC 5280 §5.1.2.6 sets no order for revokedCertificates, and
-                    // sorting a million rows made H2 spill the result to a temporary store.
-                    .fetchSize(JooqOcspResponseStore.FETCH_SIZE)
-                    .fetchLazy()) {
-                cursor.forEach(r -> consumer.accept(new RevokedEntry(Values.serial(r.value1()),
-                        Values.instant(r.value2()), r.value3(), Values.instant(r.value4()))));
-            }
+  @Override
+  public void forEachRevoked(String caId, Instant now, Consumer<RevokedEntry> consumer) {
+    OffsetDateTime notExpiredAt = Values.ts(now);
+    // In a transaction: PostgreSQL only streams with a fetch size when auto-commit is off.
+    db.inTransactionRun(
+        ctx -> {
+          try (Cursor<Record4<String, OffsetDateTime, Integer, OffsetDateTime>> cursor =
+              ctx.select(
+                      CERTIFICATE.SERIAL,
+                      CERTIFICATE.REVOKED_AT,
+                      CERTIFICATE.REVOCATION_REASON,
+                      CERTIFICATE.INVALIDITY_DATE)
+                  .from(CERTIFICATE)
+                  .where(
+                      CERTIFICATE
+                          .CA_ID
+                          .eq(caId)
+                          .and(CERTIFICATE.STATUS.eq(REVOKED))
+                          .and(CERTIFICATE.NOT_AFTER.gt(notExpiredAt)))
+                  // No ORDER BY: RFC 5280 §5.1.2.6 sets no order for revokedCertificates, and
+                  // sorting a million rows made H2 spill the result to a temporary store.
+                  .fetchSize(JooqOcspResponseStore.FETCH_SIZE)
+                  .fetchLazy()) {
+            cursor.forEach(
+                r ->
+                    consumer.accept(
+                        new RevokedEntry(
+                            Values.serial(r.value1()),
+                            Values.instant(r.value2()),
+                            r.value3(),
+                            Values.instant(r.value4()))));
+          }
         });
-    }
+  }
 
-    @Override
-    public Map<CertStatus, Long> countByStatus(String caId) {
-        Map<CertStatus, Long> counts = new EnumMap<>(CertStatus.class);
-        for (CertStatus s : CertStatus.values()) {
-            counts.put(s, 0L);
-        }
-        Condition c = caId == null ? DSL.noCondition() : CERTIFICATE.CA_ID.eq(caId);
-        db.dsl().select(CERTIFICATE.STATUS, DSL.count()).from(CERTIFICATE).where(c).groupBy(CERTIFICATE.STATUS)
-                .forEach(r -> counts.put(Values.parse(CertStatus.class, r.value1()), r.value2().longValue()));
-        return counts;
+  @Override
+  public Map<CertStatus, Long> countByStatus(String caId) {
+    Map<CertStatus, Long> counts = new EnumMap<>(CertStatus.class);
+    for (CertStatus s : CertStatus.values()) {
+      counts.put(s, 0L);
     }
+    Condition c = caId == null ? DSL.noCondition() : CERTIFICATE.CA_ID.eq(caId);
+    db.dsl()
+        .select(CERTIFICATE.STATUS, DSL.count())
+        .from(CERTIFICATE)
+        .where(c)
+        .groupBy(CERTIFICATE.STATUS)
+        .forEach(
+            r -> counts.put(Values.parse(CertStatus.class, r.value1()), r.value2().longValue()));
+    return counts;
+  }
 
-    @Override
-    public List<CertificateRow> staleReservations(Instant before, int limit) {
-        return db.dsl().selectFrom(CERTIFICATE)
-                .where(CERTIFICATE.STATUS.eq(RESERVED).and(CERTIFICATE.CREATED_AT.lt(Values.ts(before))))
-                .orderBy(CERTIFICATE.CREATED_AT)
-                .limit(limit)
-                .fetch(JooqCertificateStore::row);
-    }
+  @Override
+  public List<CertificateRow> staleReservations(Instant before, int limit) {
+    return db.dsl()
+        .selectFrom(CERTIFICATE)
+        .where(CERTIFICATE.STATUS.eq(RESERVED).and(CERTIFICATE.CREATED_AT.lt(Values.ts(before))))
+        .orderBy(CERTIFICATE.CREATED_AT)
+        .limit(limit)
+        .fetch(JooqCertificateStore::row);
+  }
 
-    private static CertificateRow row(CertificateRecord r) {
-        return new CertificateRow(Values.serial(r.getSerial()), r.getCaId(), r.getIccid(), r.getImei(), r.getTenant(),
-                r.getSpkiSha256(), r.getSubject(), r.getProfile(), Values.parse(CertStatus.class, r.getStatus()),
-                Values.instant(r.getNotBefore()), Values.instant(r.getNotAfter()), r.getCertDer(),
-                Values.instant(r.getRevokedAt()), r.getRevocationReason(), Values.instant(r.getInvalidityDate()),
-                Values.instant(r.getCreatedAt()), r.getIssuedByPolicy());
-    }
+  private static CertificateRow row(CertificateRecord r) {
+    return new CertificateRow(
+        Values.serial(r.getSerial()),
+        r.getCaId(),
+        r.getIccid(),
+        r.getImei(),
+        r.getTenant(),
+        r.getSpkiSha256(),
+        r.getSubject(),
+        r.getProfile(),
+        Values.parse(CertStatus.class, r.getStatus()),
+        Values.instant(r.getNotBefore()),
+        Values.instant(r.getNotAfter()),
+        r.getCertDer(),
+        Values.instant(r.getRevokedAt()),
+        r.getRevocationReason(),
+        Values.instant(r.getInvalidityDate()),
+        Values.instant(r.getCreatedAt()),
+        r.getIssuedByPolicy());
+  }
 }

@@ -8,41 +8,46 @@ import java.time.Instant;
 /**
  * {@link JtiReplayCache} on the primary key of {@code attestation_jti}: the insert is the check,
  * and a unique violation (a replay, on this node or another) is the answer "seen before". A plain
- * INSERT rather than {@code ON CONFLICT DO NOTHING}: replays are rare, and jOOQ emulates the
- * latter with a MERGE on H2 that cost more than the rest of the rule (bench-enroll profile).
- * The statement runs in auto-commit, so on PostgreSQL the violation aborts nothing else.
+ * INSERT rather than {@code ON CONFLICT DO NOTHING}: replays are rare, and jOOQ emulates the latter
+ * with a MERGE on H2 that cost more than the rest of the rule (bench-enroll profile). The statement
+ * runs in auto-commit, so on PostgreSQL the violation aborts nothing else.
  */
 final class JooqJtiReplayCache implements JtiReplayCache {
 
-    private final Database db;
-    private final Clock clock;
+  private final Database db;
+  private final Clock clock;
 
-    JooqJtiReplayCache(Database db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
+  JooqJtiReplayCache(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
 
-    @Override
-    public boolean markUsed(String issuer, String jti, Instant expiresAt) {
-        Values.maxLength("issuer", issuer, 128);
-        Values.maxLength("jti", jti, 128);
-        try {
-            return db.dsl().insertInto(ATTESTATION_JTI)
-                    .set(ATTESTATION_JTI.ISSUER, issuer)
-                    .set(ATTESTATION_JTI.JTI, jti)
-                    .set(ATTESTATION_JTI.EXPIRES_AT, Values.ts(expiresAt))
-                    .set(ATTESTATION_JTI.SEEN_AT, Values.ts(clock.instant()))
-                    .execute() == 1;
-        } catch (RuntimeException e) {
-            if (Database.isUniqueViolation(e)) {
-                return false;
-            }
-            throw Database.translate(e);
-        }
+  @Override
+  public boolean markUsed(String issuer, String jti, Instant expiresAt) {
+    Values.maxLength("issuer", issuer, 128);
+    Values.maxLength("jti", jti, 128);
+    try {
+      return db.dsl()
+              .insertInto(ATTESTATION_JTI)
+              .set(ATTESTATION_JTI.ISSUER, issuer)
+              .set(ATTESTATION_JTI.JTI, jti)
+              .set(ATTESTATION_JTI.EXPIRES_AT, Values.ts(expiresAt))
+              .set(ATTESTATION_JTI.SEEN_AT, Values.ts(clock.instant()))
+              .execute()
+          == 1;
+    } catch (RuntimeException e) {
+      if (Database.isUniqueViolation(e)) {
+        return false;
+      }
+      throw Database.translate(e);
     }
+  }
 
-    @Override
-    public int purgeExpired(Instant now) {
-        return db.dsl().deleteFrom(ATTESTATION_JTI).where(ATTESTATION_JTI.EXPIRES_AT.lt(Values.ts(now))).execute();
-    }
+  @Override
+  public int purgeExpired(Instant now) {
+    return db.dsl()
+        .deleteFrom(ATTESTATION_JTI)
+        .where(ATTESTATION_JTI.EXPIRES_AT.lt(Values.ts(now)))
+        .execute();
+  }
 }

@@ -10,22 +10,36 @@ import java.util.Objects;
  *
  * @param updatedAt set by the store when written (ignored on input); other nodes poll on it
  */
-public record OcspResponseRow(BigInteger serial, String caId, OcspCertStatus certStatus, byte[] responseDer,
-        Instant thisUpdate, Instant nextUpdate, Instant producedAt, Instant updatedAt) {
+public record OcspResponseRow(
+    BigInteger serial,
+    String caId,
+    OcspCertStatus certStatus,
+    byte[] responseDer,
+    Instant thisUpdate,
+    Instant nextUpdate,
+    Instant producedAt,
+    Instant updatedAt) {
 
-    public OcspResponseRow {
-        Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(caId, "caId");
-        Objects.requireNonNull(certStatus, "certStatus");
-        Objects.requireNonNull(responseDer, "responseDer");
-        Objects.requireNonNull(thisUpdate, "thisUpdate");
-        Objects.requireNonNull(nextUpdate, "nextUpdate");
-        Objects.requireNonNull(producedAt, "producedAt");
-    }
+  public OcspResponseRow {
+    Objects.requireNonNull(serial, "serial");
+    Objects.requireNonNull(caId, "caId");
+    Objects.requireNonNull(certStatus, "certStatus");
+    Objects.requireNonNull(responseDer, "responseDer");
+    Objects.requireNonNull(thisUpdate, "thisUpdate");
+    Objects.requireNonNull(nextUpdate, "nextUpdate");
+    Objects.requireNonNull(producedAt, "producedAt");
+  }
 
-    /** A response to store; {@code updatedAt} is filled in by the store. */
-    public static OcspResponseRow of(BigInteger serial, String caId, OcspCertStatus certStatus, byte[] responseDer,
-            Instant thisUpdate, Instant nextUpdate, Instant producedAt) {
-        return new OcspResponseRow(serial, caId, certStatus, responseDer, thisUpdate, nextUpdate, producedAt, null);
-    }
+  /** A response to store; {@code updatedAt} is filled in by the store. */
+  public static OcspResponseRow of(
+      BigInteger serial,
+      String caId,
+      OcspCertStatus certStatus,
+      byte[] responseDer,
+      Instant thisUpdate,
+      Instant nextUpdate,
+      Instant producedAt) {
+    return new OcspResponseRow(
+        serial, caId, certStatus, responseDer, thisUpdate, nextUpdate, producedAt, null);
+  }
 }

@@ -7,20 +7,20 @@ package io.simca.ca.store;
  */
 public record SimFilter(String tenant, SimStatus status, String iccidPrefix) {
 
-    public static final SimFilter ALL = new SimFilter(null, null, null);
+  public static final SimFilter ALL = new SimFilter(null, null, null);
 
-    public SimFilter withTenant(String value) {
-        return new SimFilter(value, status, iccidPrefix);
-    }
+  public SimFilter withTenant(String value) {
+    return new SimFilter(value, status, iccidPrefix);
+  }
 
-    public SimFilter withStatus(SimStatus value) {
-        return new SimFilter(tenant, value, iccidPrefix);
-    }
+  public SimFilter withStatus(SimStatus value) {
+    return new SimFilter(tenant, value, iccidPrefix);
+  }
 
-    public SimFilter withIccidPrefix(String value) {
-        if (value != null && !value.chars().allMatch(Character::isLetterOrDigit)) {
-            throw new IllegalArgumentException("ICCID prefix must be letters and digits: " + value);
-        }
-        return new SimFilter(tenant, status, value);
+  public SimFilter withIccidPrefix(String value) {
+    if (value != null && !value.chars().allMatch(Character::isLetterOrDigit)) {
+      throw new IllegalArgumentException("ICCID prefix must be letters and digits: " + value);
     }
+    return new SimFilter(tenant, status, value);
+  }
 }

@@ -6,7 +6,7 @@ package io.simca.ca.store;
  */
 public class StoreConflictException extends RuntimeException {
 
-    public StoreConflictException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public StoreConflictException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -13,33 +13,46 @@ import java.time.Clock;
  * <p>Blocking JDBC throughout: call the stores from worker threads or virtual threads, never from a
  * Vert.x event loop.
  */
-public record Stores(Database db, CaStore cas, SimStore sims, CertificateStore certs, OcspResponseStore ocsp,
-        JtiReplayCache jtis, CrlStore crls, AuditLog audit) implements AutoCloseable {
+public record Stores(
+    Database db,
+    CaStore cas,
+    SimStore sims,
+    CertificateStore certs,
+    OcspResponseStore ocsp,
+    JtiReplayCache jtis,
+    CrlStore crls,
+    AuditLog audit)
+    implements AutoCloseable {
 
-    /** Opens (and migrates) the database and wires the stores with the system UTC clock. */
-    public static Stores open(StoreSettings settings) {
-        return open(settings, Clock.systemUTC());
-    }
+  /** Opens (and migrates) the database and wires the stores with the system UTC clock. */
+  public static Stores open(StoreSettings settings) {
+    return open(settings, Clock.systemUTC());
+  }
 
-    /**
-     * As {@link #open(StoreSettings)}, with the clock the stores use for {@code created_at},
-     * {@code updated_at}, {@code seen_at} and default audit times (tests pin it).
-     */
-    public static Stores open(StoreSettings settings, Clock clock) {
-        return wire(Database.open(settings), clock);
-    }
+  /**
+   * As {@link #open(StoreSettings)}, with the clock the stores use for {@code created_at}, {@code
+   * updated_at}, {@code seen_at} and default audit times (tests pin it).
+   */
+  public static Stores open(StoreSettings settings, Clock clock) {
+    return wire(Database.open(settings), clock);
+  }
 
-    /** Wires stores on an already open database (several {@code Stores} may share one). */
-    public static Stores wire(Database db, Clock clock) {
-        return new Stores(db, new JooqCaStore(db, clock), new JooqSimStore(db, clock),
-                new JooqCertificateStore(db, clock), new JooqOcspResponseStore(db, clock),
-                new JooqJtiReplayCache(db, clock), new JooqCrlStore(db),
-                new GroupCommitAuditLog(new JooqAuditLog(db, clock)));
-    }
+  /** Wires stores on an already open database (several {@code Stores} may share one). */
+  public static Stores wire(Database db, Clock clock) {
+    return new Stores(
+        db,
+        new JooqCaStore(db, clock),
+        new JooqSimStore(db, clock),
+        new JooqCertificateStore(db, clock),
+        new JooqOcspResponseStore(db, clock),
+        new JooqJtiReplayCache(db, clock),
+        new JooqCrlStore(db),
+        new GroupCommitAuditLog(new JooqAuditLog(db, clock)));
+  }
 
-    /** Closes the database (and with it the pool). */
-    @Override
-    public void close() {
-        db.close();
-    }
+  /** Closes the database (and with it the pool). */
+  @Override
+  public void close() {
+    db.close();
+  }
 }

@@ -18,8 +18,7 @@ class ConfigLoaderTest {
 
   private final ConfigLoader loader = new ConfigLoader();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void shippedConfigFile_loadsToExactlyTheBuiltInDefaults() {
@@ -55,12 +54,16 @@ class ConfigLoaderTest {
   @Test
   void environmentOverridesFileAndDefaults_snakeAndPlainCamelCase() throws IOException {
     Path f = write("server:\n  est: { port: 18443 }\n");
-    SimcaConfig c = loader.load(f, true, Map.of(
-        "SIMCA_SERVER_EST_PORT", "28443",
-        "SIMCA_POLICY_REENROLL_REQUIRE_ATTESTATION", "false",
-        "SIMCA_POLICY_MAXENROLLMENTSPERHOUR", "5",
-        "SIMCA_PROFILE_ALLOWED_KEYS", "EC_P256, ED25519",
-        "SIMCA_STORE_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
+    SimcaConfig c =
+        loader.load(
+            f,
+            true,
+            Map.of(
+                "SIMCA_SERVER_EST_PORT", "28443",
+                "SIMCA_POLICY_REENROLL_REQUIRE_ATTESTATION", "false",
+                "SIMCA_POLICY_MAXENROLLMENTSPERHOUR", "5",
+                "SIMCA_PROFILE_ALLOWED_KEYS", "EC_P256, ED25519",
+                "SIMCA_STORE_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
     assertThat(c.server().est().port()).isEqualTo(28443);
     assertThat(c.policy().reenroll().requireAttestation()).isFalse();
     assertThat(c.policy().maxEnrollmentsPerHour()).isEqualTo(5);
@@ -70,14 +73,19 @@ class ConfigLoaderTest {
 
   @Test
   void freeFormMaps_acceptUserKeys() throws IOException {
-    Path f = write("policy:\n  attesters: { core-east: 'urn:op:east' }\n  tacAllowlist: { acme: ['35209900'] }\n");
+    Path f =
+        write(
+            "policy:\n  attesters: { core-east: 'urn:op:east' }\n  tacAllowlist: { acme: ['35209900'] }\n");
     SimcaConfig c = loader.load(f, true, Map.of());
     assertThat(c.policy().attesters()).containsEntry("core-east", "urn:op:east");
     assertThat(c.policy().tacAllowlist()).containsEntry("acme", List.of("35209900"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       server:\\n  est: { prot: 1 }                 | unknown key 'server.est.prot'
       servr: {}                                    | unknown key 'servr'
       server:\\n  est: { port: 70000 }             | key 'server.est.port': must be 0..65535

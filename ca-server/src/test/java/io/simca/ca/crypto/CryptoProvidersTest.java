@@ -22,7 +22,8 @@ class CryptoProvidersTest {
     CryptoProviders p = CryptoProviders.get();
     assertThat(p.isAccelerated()).isTrue();
     assertThat(p.name()).isEqualTo("AmazonCorrettoCryptoProvider");
-    assertThat(p.signature("SHA256withECDSA").getProvider().getName()).isEqualTo("AmazonCorrettoCryptoProvider");
+    assertThat(p.signature("SHA256withECDSA").getProvider().getName())
+        .isEqualTo("AmazonCorrettoCryptoProvider");
   }
 
   @Test
@@ -34,7 +35,9 @@ class CryptoProvidersTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = KeyType.class, names = {"EC_P256", "EC_P384", "ED25519", "RSA_2048"})
+  @EnumSource(
+      value = KeyType.class,
+      names = {"EC_P256", "EC_P384", "ED25519", "RSA_2048"})
   void signaturesFromOneProvider_verifyWithTheOther(KeyType type) throws Exception {
     CryptoProviders fast = CryptoProviders.get();
     CryptoProviders jdk = CryptoProviders.jdkOnly();
@@ -48,7 +51,9 @@ class CryptoProvidersTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = KeyType.class, names = {"EC_P256", "ED25519", "RSA_2048"})
+  @EnumSource(
+      value = KeyType.class,
+      names = {"EC_P256", "ED25519", "RSA_2048"})
   void contentSigner_roundTripsThroughVerifierProvider(KeyType type) throws Exception {
     CryptoProviders p = CryptoProviders.get();
     KeyPair kp = type.generate(p);
@@ -63,7 +68,8 @@ class CryptoProvidersTest {
   @Test
   void keyType_detectsCurvesAndSizes() {
     CryptoProviders p = CryptoProviders.get();
-    for (KeyType t : new KeyType[] {KeyType.EC_P256, KeyType.EC_P384, KeyType.ED25519, KeyType.RSA_2048}) {
+    for (KeyType t :
+        new KeyType[] {KeyType.EC_P256, KeyType.EC_P384, KeyType.ED25519, KeyType.RSA_2048}) {
       KeyPair kp = t.generate(p);
       assertThat(KeyType.of(kp.getPublic())).isEqualTo(t);
       assertThat(KeyType.of(kp.getPrivate())).isEqualTo(t);
@@ -77,7 +83,8 @@ class CryptoProvidersTest {
     return s.sign();
   }
 
-  private static boolean verify(CryptoProviders p, String alg, KeyPair kp, byte[] sig) throws Exception {
+  private static boolean verify(CryptoProviders p, String alg, KeyPair kp, byte[] sig)
+      throws Exception {
     Signature s = p.signature(alg);
     s.initVerify(kp.getPublic());
     s.update(MESSAGE);

@@ -34,9 +34,17 @@ class KeyFilesTest {
     keys = KeyType.EC_P256.generate(p);
     X500Name n = new X500Name("CN=key files test");
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(n, BigInteger.TEN,
-        Date.from(now), Date.from(now.plus(1, ChronoUnit.DAYS)), n, keys.getPublic())
-        .build(p.contentSigner(keys.getPrivate(), "SHA256withECDSA")));
+    cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                new JcaX509v3CertificateBuilder(
+                        n,
+                        BigInteger.TEN,
+                        Date.from(now),
+                        Date.from(now.plus(1, ChronoUnit.DAYS)),
+                        n,
+                        keys.getPublic())
+                    .build(p.contentSigner(keys.getPrivate(), "SHA256withECDSA")));
   }
 
   @Test
@@ -62,7 +70,10 @@ class KeyFilesTest {
     assertThatThrownBy(() -> KeyFiles.readPkcs12(f, "wrong".toCharArray()))
         .isInstanceOf(KeyFileException.class)
         .hasMessage("wrong passphrase for " + f)
-        .satisfies(e -> assertThat(((KeyFileException) e).kind()).isEqualTo(KeyFileException.Kind.WRONG_PASSPHRASE));
+        .satisfies(
+            e ->
+                assertThat(((KeyFileException) e).kind())
+                    .isEqualTo(KeyFileException.Kind.WRONG_PASSPHRASE));
   }
 
   @Test
@@ -85,17 +96,38 @@ class KeyFilesTest {
     KeyFiles.writePassphrase(pass, pp);
     KeyFiles.writePkcs12(f, keys.getPrivate(), List.of(cert), pp);
 
-    var certs = Processes.run(List.of("openssl", "pkcs12", "-in", f.toString(), "-passin", "file:" + pass, "-nokeys"));
+    var certs =
+        Processes.run(
+            List.of(
+                "openssl", "pkcs12", "-in", f.toString(), "-passin", "file:" + pass, "-nokeys"));
     assertThat(certs.exitCode()).as(certs.output()).isZero();
     assertThat(certs.output()).contains("BEGIN CERTIFICATE");
 
-    var key = Processes.run(List.of("openssl", "pkcs12", "-in", f.toString(), "-passin", "file:" + pass,
-        "-nocerts", "-nodes"));
+    var key =
+        Processes.run(
+            List.of(
+                "openssl",
+                "pkcs12",
+                "-in",
+                f.toString(),
+                "-passin",
+                "file:" + pass,
+                "-nocerts",
+                "-nodes"));
     assertThat(key.exitCode()).as(key.output()).isZero();
     assertThat(key.output()).contains("BEGIN PRIVATE KEY");
 
-    var info = Processes.run(List.of("openssl", "pkcs12", "-in", f.toString(), "-passin", "file:" + pass,
-        "-info", "-noout"));
+    var info =
+        Processes.run(
+            List.of(
+                "openssl",
+                "pkcs12",
+                "-in",
+                f.toString(),
+                "-passin",
+                "file:" + pass,
+                "-info",
+                "-noout"));
     assertThat(info.output()).contains("PBES2", "AES-256-CBC", "sha256");
   }
 
@@ -142,7 +174,10 @@ class KeyFilesTest {
   @Test
   void signingKey_toStringNeverShowsTheKey() {
     SigningKey k = SigningKey.selfSigned(keys.getPrivate(), cert);
-    assertThat(k.toString()).contains("CN=key files test").doesNotContain("BEGIN").doesNotContain("PrivateKey");
+    assertThat(k.toString())
+        .contains("CN=key files test")
+        .doesNotContain("BEGIN")
+        .doesNotContain("PrivateKey");
   }
 
   static String mode(Path p) throws Exception {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simca.ca.crypto.KeyFiles;
-import io.simca.ca.testing.Processes;
 import io.simca.ca.pki.OperatorProfile;
 import io.simca.ca.pki.OperatorRole;
+import io.simca.ca.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,15 +39,20 @@ class HierarchyServiceTest {
   @Test
   void list_showsRootAndDefault() {
     List<CaInfo> list = service.list(dir);
-    assertThat(list).extracting(CaInfo::label, CaInfo::role, CaInfo::status, CaInfo::keyAlgorithm, CaInfo::generation)
+    assertThat(list)
+        .extracting(
+            CaInfo::label, CaInfo::role, CaInfo::status, CaInfo::keyAlgorithm, CaInfo::generation)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("root", CaInfo.Role.ROOT, CaInfo.Status.ACTIVE, "EC P-384", 1),
-            org.assertj.core.groups.Tuple.tuple("default", CaInfo.Role.ISSUING, CaInfo.Status.ACTIVE, "EC P-256", 1));
+            org.assertj.core.groups.Tuple.tuple(
+                "root", CaInfo.Role.ROOT, CaInfo.Status.ACTIVE, "EC P-384", 1),
+            org.assertj.core.groups.Tuple.tuple(
+                "default", CaInfo.Role.ISSUING, CaInfo.Status.ACTIVE, "EC P-256", 1));
     assertThat(list.get(1).subject()).isEqualTo("CN=simca Issuing CA default G1,O=simca");
   }
 
   @Test
-  void wrongRootPassphrase_onRotateOrIssueIntermediate_isRefusedAndChangesNothing() throws Exception {
+  void wrongRootPassphrase_onRotateOrIssueIntermediate_isRefusedAndChangesNothing()
+      throws Exception {
     String before = snapshot();
     assertThatThrownBy(() -> service.rotate(dir, "default", "nope".toCharArray()))
         .isInstanceOf(HierarchyException.class)
@@ -77,9 +82,12 @@ class HierarchyServiceTest {
   @Test
   void notInitialised_andUnknownLabel_areOneLineErrors() {
     DataDir empty = DataDir.of(tmp.resolve("empty"));
-    assertThatThrownBy(() -> LoadedHierarchy.load(empty)).isInstanceOf(HierarchyException.class)
-        .hasMessageContaining("no CA hierarchy in").hasMessageContaining("simca ca init");
-    assertThatThrownBy(() -> service.rotate(dir, "nosuch", rootPass)).isInstanceOf(HierarchyException.class)
+    assertThatThrownBy(() -> LoadedHierarchy.load(empty))
+        .isInstanceOf(HierarchyException.class)
+        .hasMessageContaining("no CA hierarchy in")
+        .hasMessageContaining("simca ca init");
+    assertThatThrownBy(() -> service.rotate(dir, "nosuch", rootPass))
+        .isInstanceOf(HierarchyException.class)
         .hasMessage("unknown issuing CA label 'nosuch' (known: default)");
   }
 
@@ -94,9 +102,11 @@ class HierarchyServiceTest {
     assertThat(verifyWithOpenssl(dir.ocspCert("fleet2"), dir.issuingCert("fleet2"))).isTrue();
 
     assertThatThrownBy(() -> service.issueIntermediate(dir, "fleet2", rootPass))
-        .isInstanceOf(HierarchyException.class).hasMessageContaining("already exists");
+        .isInstanceOf(HierarchyException.class)
+        .hasMessageContaining("already exists");
     assertThatThrownBy(() -> service.issueIntermediate(dir, "Bad/Label", rootPass))
-        .isInstanceOf(HierarchyException.class).hasMessageContaining("invalid label");
+        .isInstanceOf(HierarchyException.class)
+        .hasMessageContaining("invalid label");
   }
 
   @Test
@@ -115,7 +125,8 @@ class HierarchyServiceTest {
     IssuingCa active = h.byLabel("default").orElseThrow();
     assertThat(active.generation()).isEqualTo(2);
     assertThat(active.cert()).isNotEqualTo(old);
-    assertThat(active.cert().getSubjectX500Principal().getName()).isEqualTo("CN=simca Issuing CA default G2,O=simca");
+    assertThat(active.cert().getSubjectX500Principal().getName())
+        .isEqualTo("CN=simca Issuing CA default G2,O=simca");
     assertThat(h.all()).hasSize(2);
     IssuingCa retired = h.all().stream().filter(c -> !c.active()).findFirst().orElseThrow();
     assertThat(retired.cert()).isEqualTo(old);
@@ -123,40 +134,52 @@ class HierarchyServiceTest {
     assertThat(retired.ocspResponder()).isPresent();
 
     // RFC 6960 §4.1.1 CertID lookups find both generations, by SHA-1 and SHA-256
-    assertThat(h.byIssuerKeyHash(keyHash(old, "SHA-1"))).hasValueSatisfying(c -> assertThat(c.generation()).isEqualTo(1));
-    assertThat(h.byIssuerKeyHash(keyHash(active.cert(), "SHA-1"))).hasValueSatisfying(c -> assertThat(c.generation()).isEqualTo(2));
+    assertThat(h.byIssuerKeyHash(keyHash(old, "SHA-1")))
+        .hasValueSatisfying(c -> assertThat(c.generation()).isEqualTo(1));
+    assertThat(h.byIssuerKeyHash(keyHash(active.cert(), "SHA-1")))
+        .hasValueSatisfying(c -> assertThat(c.generation()).isEqualTo(2));
     assertThat(h.byCertId(true, keyHash(old, "SHA-256"), nameHash(old, "SHA-256")))
         .hasValueSatisfying(c -> assertThat(c.active()).isFalse());
-    assertThat(h.byCertId(true, keyHash(active.cert(), "SHA-256"), nameHash(active.cert(), "SHA-256")))
+    assertThat(
+            h.byCertId(true, keyHash(active.cert(), "SHA-256"), nameHash(active.cert(), "SHA-256")))
         .hasValueSatisfying(c -> assertThat(c.active()).isTrue());
     assertThat(h.byKeyId(retired.keyId().toUpperCase())).hasValue(retired);
-    // ... and a CertID must also name the CA: issuerNameHash agrees, or no CA (G1 and G2 differ in name).
+    // ... and a CertID must also name the CA: issuerNameHash agrees, or no CA (G1 and G2 differ in
+    // name).
     byte[] oldName = nameHash(old, "SHA-256");
     byte[] newName = nameHash(active.cert(), "SHA-256");
     assertThat(h.byCertId(true, keyHash(old, "SHA-256"), oldName)).hasValue(retired);
     assertThat(h.byCertId(true, keyHash(old, "SHA-256"), newName)).isEmpty();
     assertThat(h.byCertId(false, keyHash(old, "SHA-256"), oldName)).isEmpty();
-    assertThat(h.byCertId(false, keyHash(active.cert(), "SHA-1"), nameHash(active.cert(), "SHA-1"))).hasValue(active);
+    assertThat(h.byCertId(false, keyHash(active.cert(), "SHA-1"), nameHash(active.cert(), "SHA-1")))
+        .hasValue(active);
 
-    assertThat(service.list(dir)).extracting(CaInfo::label, CaInfo::generation, CaInfo::status)
-        .contains(org.assertj.core.groups.Tuple.tuple("default", 1, CaInfo.Status.RETIRED),
+    assertThat(service.list(dir))
+        .extracting(CaInfo::label, CaInfo::generation, CaInfo::status)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("default", 1, CaInfo.Status.RETIRED),
             org.assertj.core.groups.Tuple.tuple("default", 2, CaInfo.Status.ACTIVE));
 
     service.rotate(dir, "default", rootPass);
-    assertThat(LoadedHierarchy.load(dir).all()).extracting(IssuingCa::generation).containsExactlyInAnyOrder(3, 2, 1);
+    assertThat(LoadedHierarchy.load(dir).all())
+        .extracting(IssuingCa::generation)
+        .containsExactlyInAnyOrder(3, 2, 1);
   }
 
   @Test
   void ocspResponder_isRenewedOnlyWhenDue_withoutTheRoot() throws Exception {
     assertThat(service.renewOcspResponderIfDue(dir, "default", Duration.ofDays(7))).isEmpty();
 
-    HierarchyService later = new HierarchyService(Clock.offset(Clock.systemUTC(), Duration.ofDays(25)));
-    X509Certificate renewed = later.renewOcspResponderIfDue(dir, "default", Duration.ofDays(7)).orElseThrow();
+    HierarchyService later =
+        new HierarchyService(Clock.offset(Clock.systemUTC(), Duration.ofDays(25)));
+    X509Certificate renewed =
+        later.renewOcspResponderIfDue(dir, "default", Duration.ofDays(7)).orElseThrow();
 
     IssuingCa ca = LoadedHierarchy.load(dir).byLabel("default").orElseThrow();
     assertThat(ca.ocspResponder().orElseThrow().cert()).isEqualTo(renewed);
     renewed.verify(ca.cert().getPublicKey());
-    assertThat(renewed.getNotAfter()).isAfter(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(50))));
+    assertThat(renewed.getNotAfter())
+        .isAfter(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(50))));
   }
 
   @Test
@@ -164,10 +187,12 @@ class HierarchyServiceTest {
     OperatorCredential cred = service.issueOperator(dir, "auditor-bob", OperatorRole.AUDITOR);
     assertThat(mode(cred.p12())).isEqualTo("rw-------");
     assertThat(mode(cred.passFile())).isEqualTo("rw-------");
-    X509Certificate cert = KeyFiles.readPkcs12(cred.p12(), KeyFiles.readPassphrase(cred.passFile())).cert();
+    X509Certificate cert =
+        KeyFiles.readPkcs12(cred.p12(), KeyFiles.readPassphrase(cred.passFile())).cert();
     assertThat(OperatorProfile.roleOf(cert)).hasValue(OperatorRole.AUDITOR);
     assertThatThrownBy(() -> service.issueOperator(dir, "auditor-bob", OperatorRole.ADMIN))
-        .isInstanceOf(HierarchyException.class).hasMessageContaining("already exists");
+        .isInstanceOf(HierarchyException.class)
+        .hasMessageContaining("already exists");
   }
 
   private String snapshot() throws Exception {
@@ -176,7 +201,9 @@ class HierarchyServiceTest {
       for (Path p : s.sorted().toList()) {
         sb.append(dir.root().relativize(p)).append(' ');
         if (Files.isRegularFile(p)) {
-          sb.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+          sb.append(
+              HexFormat.of()
+                  .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
         }
         sb.append('\n');
       }
@@ -185,12 +212,25 @@ class HierarchyServiceTest {
   }
 
   private boolean verifyWithOpenssl(Path leaf, Path issuing) {
-    var r = Processes.run(List.of("openssl", "verify", "-CAfile", dir.rootCert().toString(), "-untrusted", issuing.toString(), leaf.toString()));
+    var r =
+        Processes.run(
+            List.of(
+                "openssl",
+                "verify",
+                "-CAfile",
+                dir.rootCert().toString(),
+                "-untrusted",
+                issuing.toString(),
+                leaf.toString()));
     return r.exitCode() == 0;
   }
 
   private static byte[] keyHash(X509Certificate c, String alg) throws Exception {
-    return MessageDigest.getInstance(alg).digest(SubjectPublicKeyInfo.getInstance(c.getPublicKey().getEncoded()).getPublicKeyData().getBytes());
+    return MessageDigest.getInstance(alg)
+        .digest(
+            SubjectPublicKeyInfo.getInstance(c.getPublicKey().getEncoded())
+                .getPublicKeyData()
+                .getBytes());
   }
 
   private static byte[] nameHash(X509Certificate c, String alg) throws Exception {

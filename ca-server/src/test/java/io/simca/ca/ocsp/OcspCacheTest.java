@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real responses from a real hierarchy: what the cache keeps when puts arrive out of order. */
 class OcspCacheTest {
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static IssuingCa ca;
   static OcspPresigner presigner;
 
@@ -31,7 +30,8 @@ class OcspCacheTest {
     DataDir dir = new DataDir(tmp.resolve("data"));
     new HierarchyInitializer().init(dir, InitOptions.defaults());
     ca = LoadedHierarchy.load(dir).byLabel("default").orElseThrow();
-    presigner = new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), Duration.ofHours(4));
+    presigner =
+        new OcspPresigner(new OcspResponseSigner(CryptoProviders.get()), Duration.ofHours(4));
   }
 
   private static Instant t(int seconds) {
@@ -43,16 +43,19 @@ class OcspCacheTest {
     OcspCache cache = new OcspCache();
     BigInteger serial = SerialNumbers.next();
     cache.put(presigner.good(ca, serial, t(0)));
-    assertThat(cache.get(serial).orElseThrow().state()).isInstanceOf(OcspResponseSigner.Good.class); // now hot
+    assertThat(cache.get(serial).orElseThrow().state())
+        .isInstanceOf(OcspResponseSigner.Good.class); // now hot
 
     cache.put(presigner.revoked(ca, serial, t(1), 1, t(1)));
-    assertThat(cache.get(serial).orElseThrow().state()).isInstanceOf(OcspResponseSigner.Revoked.class);
+    assertThat(cache.get(serial).orElseThrow().state())
+        .isInstanceOf(OcspResponseSigner.Revoked.class);
 
     // The change follower read the good row just before the revocation committed.
     cache.put(presigner.good(ca, serial, t(0)));
     // A re-sign of good that raced the revocation, even with a later producedAt (clock skew).
     cache.put(presigner.good(ca, serial, t(5)));
-    assertThat(cache.get(serial).orElseThrow().state()).isInstanceOf(OcspResponseSigner.Revoked.class);
+    assertThat(cache.get(serial).orElseThrow().state())
+        .isInstanceOf(OcspResponseSigner.Revoked.class);
   }
 
   @Test

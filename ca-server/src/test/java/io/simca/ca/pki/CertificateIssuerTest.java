@@ -28,13 +28,18 @@ class CertificateIssuerTest {
   void templateFailingLint_isNeverSignedByTheRealKey() {
     AtomicInteger realSignatures = new AtomicInteger();
     CryptoProviders p = CryptoProviders.get();
-    CertificateIssuer issuer = new CertificateIssuer(p, CertificateLinter.standard(LintPolicy.DEFAULT),
-        (key, alg) -> counting(p.contentSigner(key, alg), realSignatures));
+    CertificateIssuer issuer =
+        new CertificateIssuer(
+            p,
+            CertificateLinter.standard(LintPolicy.DEFAULT),
+            (key, alg) -> counting(p.contentSigner(key, alg), realSignatures));
     KeyPair device = KeyType.EC_P256.generate(p);
-    CertificateTemplate good = ca.deviceProfile().template(DeviceIdentity.of("8944501234567890123"), device.getPublic());
+    CertificateTemplate good =
+        ca.deviceProfile().template(DeviceIdentity.of("8944501234567890123"), device.getPublic());
 
     X509Certificate[] produced = new X509Certificate[1];
-    assertThatThrownBy(() -> produced[0] = issuer.issue(good.withSerial(BigInteger.valueOf(-1)), ca.issuing))
+    assertThatThrownBy(
+            () -> produced[0] = issuer.issue(good.withSerial(BigInteger.valueOf(-1)), ca.issuing))
         .isInstanceOf(LintException.class);
     assertThat(produced[0]).isNull();
     assertThat(realSignatures).hasValue(0);
@@ -47,7 +52,8 @@ class CertificateIssuerTest {
   @Test
   void issuedCertificate_verifiesUnderTheIssuer_andCarriesTheTemplate() throws Exception {
     KeyPair device = KeyType.EC_P256.generate(CryptoProviders.get());
-    CertificateTemplate t = ca.deviceProfile().template(DeviceIdentity.of("8944501234567890123"), device.getPublic());
+    CertificateTemplate t =
+        ca.deviceProfile().template(DeviceIdentity.of("8944501234567890123"), device.getPublic());
     X509Certificate cert = ca.issuer.issue(t, ca.issuing);
 
     cert.verify(ca.issuing.cert().getPublicKey());
@@ -55,7 +61,8 @@ class CertificateIssuerTest {
     assertThat(cert.getNotBefore().toInstant()).isEqualTo(t.notBefore());
     assertThat(cert.getNotAfter().toInstant()).isEqualTo(t.notAfter());
     assertThat(cert.getPublicKey()).isEqualTo(device.getPublic());
-    assertThat(cert.getIssuerX500Principal()).isEqualTo(ca.issuing.cert().getSubjectX500Principal());
+    assertThat(cert.getIssuerX500Principal())
+        .isEqualTo(ca.issuing.cert().getSubjectX500Principal());
   }
 
   @Test
@@ -65,15 +72,25 @@ class CertificateIssuerTest {
     assertThat(ca.root.cert().getBasicConstraints()).isEqualTo(1);
     assertThat(ca.issuing.cert().getBasicConstraints()).isEqualTo(0);
     assertThat(ca.root.cert().getSigAlgName()).isEqualTo("SHA384withECDSA");
-    assertThat(ca.issuing.cert().getSigAlgName()).isEqualTo("SHA384withECDSA"); // signed by the P-384 root
+    assertThat(ca.issuing.cert().getSigAlgName())
+        .isEqualTo("SHA384withECDSA"); // signed by the P-384 root
     assertThat(ca.issuing.cert().getNotAfter()).isBeforeOrEqualTo(ca.root.cert().getNotAfter());
   }
 
   private static ContentSigner counting(ContentSigner real, AtomicInteger counter) {
     return new ContentSigner() {
-      @Override public AlgorithmIdentifier getAlgorithmIdentifier() { return real.getAlgorithmIdentifier(); }
-      @Override public OutputStream getOutputStream() { return real.getOutputStream(); }
-      @Override public byte[] getSignature() {
+      @Override
+      public AlgorithmIdentifier getAlgorithmIdentifier() {
+        return real.getAlgorithmIdentifier();
+      }
+
+      @Override
+      public OutputStream getOutputStream() {
+        return real.getOutputStream();
+      }
+
+      @Override
+      public byte[] getSignature() {
         counter.incrementAndGet();
         return real.getSignature();
       }

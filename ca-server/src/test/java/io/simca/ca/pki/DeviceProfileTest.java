@@ -53,36 +53,53 @@ class DeviceProfileTest {
   @Test
   void notAfter_isClampedToAnIssuerExpiringInOneHour() {
     TestCa shortCa = TestCa.expiringIn(Duration.ofHours(1));
-    X509Certificate cert = shortCa.issuer.issue(
-        shortCa.deviceProfile().template(DeviceIdentity.of(ICCID), KeyType.EC_P256.generate(CryptoProviders.get()).getPublic()),
-        shortCa.issuing);
+    X509Certificate cert =
+        shortCa.issuer.issue(
+            shortCa
+                .deviceProfile()
+                .template(
+                    DeviceIdentity.of(ICCID),
+                    KeyType.EC_P256.generate(CryptoProviders.get()).getPublic()),
+            shortCa.issuing);
 
     assertThat(cert.getNotAfter()).isEqualTo(shortCa.issuing.cert().getNotAfter());
-    assertThat(Duration.between(Instant.now(), cert.getNotAfter().toInstant())).isLessThanOrEqualTo(Duration.ofHours(1));
+    assertThat(Duration.between(Instant.now(), cert.getNotAfter().toInstant()))
+        .isLessThanOrEqualTo(Duration.ofHours(1));
   }
 
   @Test
   void expiredIssuer_refusesToIssue() {
     TestCa shortCa = TestCa.expiringIn(Duration.ofSeconds(30));
-    DeviceProfile later = shortCa.deviceProfile(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));
-    assertThatThrownBy(() -> later.template(DeviceIdentity.of(ICCID), KeyType.EC_P256.generate(CryptoProviders.get()).getPublic()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("expired");
+    DeviceProfile later =
+        shortCa.deviceProfile(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));
+    assertThatThrownBy(
+            () ->
+                later.template(
+                    DeviceIdentity.of(ICCID),
+                    KeyType.EC_P256.generate(CryptoProviders.get()).getPublic()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("expired");
   }
 
   @Test
   void subjectAndSan_comeOnlyFromTheIdentity() throws Exception {
-    DeviceIdentity id = DeviceIdentity.of(ICCID).withTenant("acme-fleet").withImei("49015420", "323751", "8");
+    DeviceIdentity id =
+        DeviceIdentity.of(ICCID).withTenant("acme-fleet").withImei("49015420", "323751", "8");
     X509Certificate cert = issue(ca.deviceProfile(), id, KeyType.EC_P256);
 
     assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=" + ICCID + ",O=acme-fleet");
-    assertThat(cert.getSubjectAlternativeNames()).containsExactly(List.of(6, "urn:gsma:imei:49015420-323751-8"));
+    assertThat(cert.getSubjectAlternativeNames())
+        .containsExactly(List.of(6, "urn:gsma:imei:49015420-323751-8"));
   }
 
   @Test
   void imei_acceptsFifteenDigitsOrTacSnrCd_andRejectsAnythingElse() {
-    assertThat(DeviceIdentity.of(ICCID).withImei("490154203237518").imeiUrn()).hasValue("urn:gsma:imei:49015420-323751-8");
-    assertThatThrownBy(() -> DeviceIdentity.of(ICCID).withImei("4901542032375,O=evil")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DeviceIdentity.of("89,CN=x")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(DeviceIdentity.of(ICCID).withImei("490154203237518").imeiUrn())
+        .hasValue("urn:gsma:imei:49015420-323751-8");
+    assertThatThrownBy(() -> DeviceIdentity.of(ICCID).withImei("4901542032375,O=evil"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeviceIdentity.of("89,CN=x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -97,7 +114,11 @@ class DeviceProfileTest {
     for (Method m : DeviceProfile.class.getMethods()) {
       if (Modifier.isPublic(m.getModifiers()) && m.getDeclaringClass() == DeviceProfile.class) {
         assertThat(Arrays.stream(m.getParameterTypes()).map(Class::getName))
-            .noneMatch(n -> n.contains("PKCS10") || n.contains("CertificationRequest") || n.contains("X500Name"));
+            .noneMatch(
+                n ->
+                    n.contains("PKCS10")
+                        || n.contains("CertificationRequest")
+                        || n.contains("X500Name"));
       }
     }
   }
@@ -107,33 +128,55 @@ class DeviceProfileTest {
     X509Certificate cert = issue(ca.deviceProfile(), DeviceIdentity.of(ICCID), KeyType.EC_P256);
     var h = new JcaX509CertificateHolder(cert);
 
-    assertThat(cert.getCriticalExtensionOIDs()).containsExactlyInAnyOrder(
-        Extension.basicConstraints.getId(), Extension.keyUsage.getId());
+    assertThat(cert.getCriticalExtensionOIDs())
+        .containsExactlyInAnyOrder(Extension.basicConstraints.getId(), Extension.keyUsage.getId());
     assertThat(cert.getBasicConstraints()).isEqualTo(-1);
-    assertThat(cert.getKeyUsage()).containsExactly(true, false, false, false, false, false, false, false, false);
+    assertThat(cert.getKeyUsage())
+        .containsExactly(true, false, false, false, false, false, false, false, false);
     assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
     assertThat(cert.getSerialNumber().bitLength()).isBetween(64, 127);
 
     // RFC 5280 §4.2.1.2 method 1 SKI, and AKI = issuer's SKI
-    byte[] ski = ASN1OctetString.getInstance(h.getExtension(Extension.subjectKeyIdentifier).getParsedValue()).getOctets();
-    byte[] expected = java.security.MessageDigest.getInstance("SHA-1")
-        .digest(SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()).getPublicKeyData().getBytes());
+    byte[] ski =
+        ASN1OctetString.getInstance(h.getExtension(Extension.subjectKeyIdentifier).getParsedValue())
+            .getOctets();
+    byte[] expected =
+        java.security.MessageDigest.getInstance("SHA-1")
+            .digest(
+                SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded())
+                    .getPublicKeyData()
+                    .getBytes());
     assertThat(ski).isEqualTo(expected);
-    byte[] aki = AuthorityKeyIdentifier.getInstance(h.getExtension(Extension.authorityKeyIdentifier).getParsedValue()).getKeyIdentifier();
+    byte[] aki =
+        AuthorityKeyIdentifier.getInstance(
+                h.getExtension(Extension.authorityKeyIdentifier).getParsedValue())
+            .getKeyIdentifier();
     assertThat(aki).isEqualTo(IssuerInfo.of(ca.issuing.cert()).keyId());
 
-    AccessDescription[] aia = AuthorityInformationAccess.getInstance(h.getExtension(Extension.authorityInfoAccess).getParsedValue())
-        .getAccessDescriptions();
-    assertThat(aia).extracting(a -> a.getAccessMethod().getId() + " " + a.getAccessLocation().getName())
-        .containsExactly(AccessDescription.id_ad_ocsp.getId() + " http://127.0.0.1:8080/ocsp",
+    AccessDescription[] aia =
+        AuthorityInformationAccess.getInstance(
+                h.getExtension(Extension.authorityInfoAccess).getParsedValue())
+            .getAccessDescriptions();
+    assertThat(aia)
+        .extracting(a -> a.getAccessMethod().getId() + " " + a.getAccessLocation().getName())
+        .containsExactly(
+            AccessDescription.id_ad_ocsp.getId() + " http://127.0.0.1:8080/ocsp",
             AccessDescription.id_ad_caIssuers.getId() + " http://127.0.0.1:8080/ca/default.crt");
-    var dp = CRLDistPoint.getInstance(h.getExtension(Extension.cRLDistributionPoints).getParsedValue()).getDistributionPoints()[0];
-    assertThat(GeneralNames.getInstance(dp.getDistributionPoint().getName()).getNames()[0].getName().toString())
+    var dp =
+        CRLDistPoint.getInstance(h.getExtension(Extension.cRLDistributionPoints).getParsedValue())
+            .getDistributionPoints()[0];
+    assertThat(
+            GeneralNames.getInstance(dp.getDistributionPoint().getName())
+                .getNames()[0]
+                .getName()
+                .toString())
         .isEqualTo("http://127.0.0.1:8080/crl/default.crl");
   }
 
   @ParameterizedTest
-  @EnumSource(value = KeyType.class, names = {"EC_P256", "EC_P384", "ED25519", "RSA_2048"})
+  @EnumSource(
+      value = KeyType.class,
+      names = {"EC_P256", "EC_P384", "ED25519", "RSA_2048"})
   void anyAllowedDeviceKey_isSignedWithTheIssuersAlgorithm(KeyType deviceKey) throws Exception {
     X509Certificate cert = issue(ca.deviceProfile(), DeviceIdentity.of(ICCID), deviceKey);
     cert.verify(ca.issuing.cert().getPublicKey());

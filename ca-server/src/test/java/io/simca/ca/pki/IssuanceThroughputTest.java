@@ -17,19 +17,29 @@ class IssuanceThroughputTest {
     TestCa ca = TestCa.create();
     PublicKey deviceKey = KeyType.EC_P256.generate(CryptoProviders.get()).getPublic();
     DeviceProfile profile = ca.deviceProfile(Clock.systemUTC());
-    DeviceIdentity id = DeviceIdentity.of("8944501234567890123").withTenant("acme").withImei("490154203237518");
+    DeviceIdentity id =
+        DeviceIdentity.of("8944501234567890123").withTenant("acme").withImei("490154203237518");
 
     CertificateIssuer fast = ca.issuer;
-    CertificateIssuer jdk = new CertificateIssuer(CryptoProviders.jdkOnly(), CertificateLinter.standard(LintPolicy.DEFAULT));
+    CertificateIssuer jdk =
+        new CertificateIssuer(
+            CryptoProviders.jdkOnly(), CertificateLinter.standard(LintPolicy.DEFAULT));
 
     double fastRate = rate(fast, profile, id, deviceKey, ca, 2_000, 8_000);
     double jdkRate = rate(jdk, profile, id, deviceKey, ca, 200, 800);
-    System.out.printf("device certs built+linted+signed, 1 thread: %s %.0f/s, JDK (SunEC) %.0f/s%n",
+    System.out.printf(
+        "device certs built+linted+signed, 1 thread: %s %.0f/s, JDK (SunEC) %.0f/s%n",
         CryptoProviders.get().name(), fastRate, jdkRate);
   }
 
-  private static double rate(CertificateIssuer issuer, DeviceProfile profile, DeviceIdentity id, PublicKey key,
-      TestCa ca, int warmup, int n) {
+  private static double rate(
+      CertificateIssuer issuer,
+      DeviceProfile profile,
+      DeviceIdentity id,
+      PublicKey key,
+      TestCa ca,
+      int warmup,
+      int n) {
     for (int i = 0; i < warmup; i++) {
       issuer.issue(profile.template(id, key), ca.issuing);
     }

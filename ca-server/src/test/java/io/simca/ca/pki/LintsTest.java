@@ -38,11 +38,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One case per lint showing it fires. The bad certificates are generated here from the
- * production profiles with one field broken (instead of PEM files in test resources): each is
- * then pushed through {@link CertificateIssuer#issue}, which must refuse it with that lint's
- * finding. Lints that a correct issuer cannot even express (UTCTime/GeneralizedTime mix-ups) are
- * checked on a hand-built TBSCertificate.
+ * One case per lint showing it fires. The bad certificates are generated here from the production
+ * profiles with one field broken (instead of PEM files in test resources): each is then pushed
+ * through {@link CertificateIssuer#issue}, which must refuse it with that lint's finding. Lints
+ * that a correct issuer cannot even express (UTCTime/GeneralizedTime mix-ups) are checked on a
+ * hand-built TBSCertificate.
  */
 class LintsTest {
 
@@ -56,22 +56,34 @@ class LintsTest {
   }
 
   static CertificateTemplate device() {
-    return ca.deviceProfile().template(DeviceIdentity.of("8944501234567890123").withImei("490154203237518"), leafKey.getPublic());
+    return ca.deviceProfile()
+        .template(
+            DeviceIdentity.of("8944501234567890123").withImei("490154203237518"),
+            leafKey.getPublic());
   }
 
   static CertificateTemplate issuingCa() {
-    return IssuingCaProfile.of(new X500Name("CN=Bad CA")).template(leafKey.getPublic(), IssuerInfo.of(ca.root.cert()), Instant.now());
+    return IssuingCaProfile.of(new X500Name("CN=Bad CA"))
+        .template(leafKey.getPublic(), IssuerInfo.of(ca.root.cert()), Instant.now());
   }
 
   static CertificateTemplate ocsp() {
-    return OcspResponderProfile.of(new X500Name("CN=Bad OCSP")).template(leafKey.getPublic(), IssuerInfo.of(ca.issuing.cert()), Instant.now());
+    return OcspResponderProfile.of(new X500Name("CN=Bad OCSP"))
+        .template(leafKey.getPublic(), IssuerInfo.of(ca.issuing.cert()), Instant.now());
   }
 
   static CertificateTemplate operator() {
-    return OperatorProfile.of("simca").template("alice", OperatorRole.ADMIN, leafKey.getPublic(), IssuerInfo.of(ca.issuing.cert()), Instant.now());
+    return OperatorProfile.of("simca")
+        .template(
+            "alice",
+            OperatorRole.ADMIN,
+            leafKey.getPublic(),
+            IssuerInfo.of(ca.issuing.cert()),
+            Instant.now());
   }
 
-  static CertificateTemplate replace(CertificateTemplate t, ASN1ObjectIdentifier oid, Extension with) {
+  static CertificateTemplate replace(
+      CertificateTemplate t, ASN1ObjectIdentifier oid, Extension with) {
     List<Extension> exts = new ArrayList<>();
     for (Extension e : t.extensions()) {
       if (!e.getExtnId().equals(oid)) {
@@ -97,31 +109,86 @@ class LintsTest {
     Instant now = Instant.now();
     return Stream.of(
         bad("e_serial_positive_max_20_octets", () -> device().withSerial(BigInteger.valueOf(-5))),
-        bad("e_serial_positive_max_20_octets", () -> device().withSerial(BigInteger.ONE.shiftLeft(165))),
+        bad(
+            "e_serial_positive_max_20_octets",
+            () -> device().withSerial(BigInteger.ONE.shiftLeft(165))),
         bad("e_serial_min_64_bits", () -> device().withSerial(BigInteger.valueOf(12345))),
-        bad("e_validity_not_before_after_not_after", () -> device().withValidity(now.plusSeconds(60), now)),
-        bad("e_extension_duplicated", () -> add(device(), CertExtensions.keyUsage(KeyUsage.digitalSignature))),
-        bad("e_empty_subject_without_critical_san", () -> operator().withSubject(new X500Name(new RDN[0]))),
-        bad("e_ca_basic_constraints_critical", () -> replace(issuingCa(), Extension.basicConstraints,
-            CertExtensions.basicConstraints(true, 0, false))),
-        bad("e_ca_basic_constraints_critical", () -> remove(issuingCa(), Extension.basicConstraints)),
-        bad("e_ca_key_usage_key_cert_sign", () -> replace(issuingCa(), Extension.keyUsage,
-            CertExtensions.keyUsage(KeyUsage.cRLSign))),
-        bad("e_end_entity_basic_constraints_ca", () -> replace(device(), Extension.basicConstraints,
-            CertExtensions.basicConstraints(true, 0, true))),
-        bad("e_end_entity_key_cert_sign", () -> replace(device(), Extension.keyUsage,
-            CertExtensions.keyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign))),
-        bad("e_key_usage_missing_or_not_critical", () -> replace(device(), Extension.keyUsage,
-            CertExtensions.create(Extension.keyUsage, false, new KeyUsage(KeyUsage.digitalSignature)))),
+        bad(
+            "e_validity_not_before_after_not_after",
+            () -> device().withValidity(now.plusSeconds(60), now)),
+        bad(
+            "e_extension_duplicated",
+            () -> add(device(), CertExtensions.keyUsage(KeyUsage.digitalSignature))),
+        bad(
+            "e_empty_subject_without_critical_san",
+            () -> operator().withSubject(new X500Name(new RDN[0]))),
+        bad(
+            "e_ca_basic_constraints_critical",
+            () ->
+                replace(
+                    issuingCa(),
+                    Extension.basicConstraints,
+                    CertExtensions.basicConstraints(true, 0, false))),
+        bad(
+            "e_ca_basic_constraints_critical",
+            () -> remove(issuingCa(), Extension.basicConstraints)),
+        bad(
+            "e_ca_key_usage_key_cert_sign",
+            () ->
+                replace(
+                    issuingCa(), Extension.keyUsage, CertExtensions.keyUsage(KeyUsage.cRLSign))),
+        bad(
+            "e_end_entity_basic_constraints_ca",
+            () ->
+                replace(
+                    device(),
+                    Extension.basicConstraints,
+                    CertExtensions.basicConstraints(true, 0, true))),
+        bad(
+            "e_end_entity_key_cert_sign",
+            () ->
+                replace(
+                    device(),
+                    Extension.keyUsage,
+                    CertExtensions.keyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign))),
+        bad(
+            "e_key_usage_missing_or_not_critical",
+            () ->
+                replace(
+                    device(),
+                    Extension.keyUsage,
+                    CertExtensions.create(
+                        Extension.keyUsage, false, new KeyUsage(KeyUsage.digitalSignature)))),
         bad("e_key_usage_missing_or_not_critical", () -> remove(device(), Extension.keyUsage)),
-        bad("e_subject_key_identifier_missing", () -> remove(device(), Extension.subjectKeyIdentifier)),
-        bad("e_authority_key_identifier_missing", () -> remove(device(), Extension.authorityKeyIdentifier)),
-        bad("e_device_validity_too_long", () -> device().withValidity(now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(25)))),
-        bad("e_device_eku_client_auth_missing", () -> replace(device(), Extension.extendedKeyUsage,
-            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_serverAuth))),
-        bad("e_ocsp_responder_eku_missing", () -> replace(ocsp(), Extension.extendedKeyUsage,
-            CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth))),
-        bad("e_ocsp_responder_nocheck_missing", () -> remove(ocsp(), OCSPObjectIdentifiers.id_pkix_ocsp_nocheck)));
+        bad(
+            "e_subject_key_identifier_missing",
+            () -> remove(device(), Extension.subjectKeyIdentifier)),
+        bad(
+            "e_authority_key_identifier_missing",
+            () -> remove(device(), Extension.authorityKeyIdentifier)),
+        bad(
+            "e_device_validity_too_long",
+            () ->
+                device()
+                    .withValidity(
+                        now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(25)))),
+        bad(
+            "e_device_eku_client_auth_missing",
+            () ->
+                replace(
+                    device(),
+                    Extension.extendedKeyUsage,
+                    CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_serverAuth))),
+        bad(
+            "e_ocsp_responder_eku_missing",
+            () ->
+                replace(
+                    ocsp(),
+                    Extension.extendedKeyUsage,
+                    CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth))),
+        bad(
+            "e_ocsp_responder_nocheck_missing",
+            () -> remove(ocsp(), OCSPObjectIdentifiers.id_pkix_ocsp_nocheck)));
   }
 
   private static Arguments bad(String lint, Supplier<CertificateTemplate> template) {
@@ -130,10 +197,15 @@ class LintsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badTemplates")
-  void lint_firesOnItsBadTemplate_andIssuanceIsRefused(String lint, Supplier<CertificateTemplate> template) {
+  void lint_firesOnItsBadTemplate_andIssuanceIsRefused(
+      String lint, Supplier<CertificateTemplate> template) {
     assertThatThrownBy(() -> ca.issuer.issue(template.get(), ca.issuing))
         .isInstanceOf(LintException.class)
-        .satisfies(e -> assertThat(((LintException) e).findings()).extracting(LintFinding::lint).contains(lint))
+        .satisfies(
+            e ->
+                assertThat(((LintException) e).findings())
+                    .extracting(LintFinding::lint)
+                    .contains(lint))
         .hasMessageContaining(lint);
   }
 
@@ -152,13 +224,15 @@ class LintsTest {
     g.setExtensions(good.getExtensions());
 
     assertThat(ca.issuer.linter().lint(g.generateTBSCertificate(), CertificateKind.DEVICE))
-        .extracting(LintFinding::lint).contains("e_validity_time_encoding_by_year");
+        .extracting(LintFinding::lint)
+        .contains("e_validity_time_encoding_by_year");
   }
 
   @Test
   void validityEncoding_issuerUsesGeneralizedTimeFrom2050_andUtcTimeBefore() throws Exception {
     KeyPair kp = KeyType.EC_P256.generate(CryptoProviders.get());
-    CertificateTemplate root = RootCaProfile.of(new X500Name("CN=Long Root")).template(kp.getPublic(), Instant.now());
+    CertificateTemplate root =
+        RootCaProfile.of(new X500Name("CN=Long Root")).template(kp.getPublic(), Instant.now());
     Instant in2051 = ZonedDateTime.of(2051, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
     var cert = ca.issuer.selfSign(root.withValidity(root.notBefore(), in2051), kp);
 
@@ -184,6 +258,9 @@ class LintsTest {
   }
 
   private static TBSCertificate tbsOf(CertificateTemplate t) {
-    return CertificateIssuer.buildTbs(t, new org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withECDSA"));
+    return CertificateIssuer.buildTbs(
+        t,
+        new org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder()
+            .find("SHA256withECDSA"));
   }
 }

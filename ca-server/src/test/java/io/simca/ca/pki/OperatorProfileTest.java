@@ -20,8 +20,10 @@ class OperatorProfileTest {
   void roleOf_readsTheRoleUrnBack(OperatorRole role) throws Exception {
     X509Certificate cert = issue("alice", role);
     assertThat(OperatorProfile.roleOf(cert)).hasValue(role);
-    assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=alice,OU=" + role.id() + ",O=simca");
-    assertThat(cert.getSubjectAlternativeNames()).containsExactly(List.of(6, "urn:simca:role:" + role.id()));
+    assertThat(cert.getSubjectX500Principal().getName())
+        .isEqualTo("CN=alice,OU=" + role.id() + ",O=simca");
+    assertThat(cert.getSubjectAlternativeNames())
+        .containsExactly(List.of(6, "urn:simca:role:" + role.id()));
     assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
   }
 
@@ -33,15 +35,24 @@ class OperatorProfileTest {
   @Test
   void tlsServerProfile_hasLoopbackAndConfiguredNames() throws Exception {
     var kp = KeyType.EC_P256.generate(CryptoProviders.get());
-    X509Certificate cert = CA.issuer.issue(TlsServerProfile.of(new org.bouncycastle.asn1.x500.X500Name("CN=server"),
-        List.of("ca.example.net", "10.1.2.3")).template(kp.getPublic(), IssuerInfo.of(CA.issuing.cert()), Instant.now()), CA.issuing);
-    assertThat(cert.getSubjectAlternativeNames()).extracting(l -> (Object) l.get(1))
+    X509Certificate cert =
+        CA.issuer.issue(
+            TlsServerProfile.of(
+                    new org.bouncycastle.asn1.x500.X500Name("CN=server"),
+                    List.of("ca.example.net", "10.1.2.3"))
+                .template(kp.getPublic(), IssuerInfo.of(CA.issuing.cert()), Instant.now()),
+            CA.issuing);
+    assertThat(cert.getSubjectAlternativeNames())
+        .extracting(l -> (Object) l.get(1))
         .containsExactly("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1", "ca.example.net", "10.1.2.3");
     assertThat(cert.getKeyUsage()[2]).isFalse(); // no keyEncipherment for an EC key
   }
 
   private static X509Certificate issue(String name, OperatorRole role) {
     var kp = KeyType.EC_P256.generate(CryptoProviders.get());
-    return CA.issuer.issue(OperatorProfile.of("simca").template(name, role, kp.getPublic(), IssuerInfo.of(CA.issuing.cert()), Instant.now()), CA.issuing);
+    return CA.issuer.issue(
+        OperatorProfile.of("simca")
+            .template(name, role, kp.getPublic(), IssuerInfo.of(CA.issuing.cert()), Instant.now()),
+        CA.issuing);
   }
 }

@@ -35,24 +35,42 @@ public final class TestCa {
     CryptoProviders p = CryptoProviders.get();
     Instant now = Instant.now();
     KeyPair rootKp = KeyType.EC_P384.generate(p);
-    var rootCert = issuer.selfSign(RootCaProfile.of(new X500Name("O=simca test,CN=Test Root")).template(rootKp.getPublic(), now), rootKp);
+    var rootCert =
+        issuer.selfSign(
+            RootCaProfile.of(new X500Name("O=simca test,CN=Test Root"))
+                .template(rootKp.getPublic(), now),
+            rootKp);
     SigningKey root = SigningKey.selfSigned(rootKp.getPrivate(), rootCert);
     KeyPair caKp = KeyType.EC_P256.generate(p);
-    var caCert = issuer.issue(new IssuingCaProfile(new X500Name("O=simca test,CN=Test Issuing"), issuingValidity, Duration.ofMinutes(5))
-        .template(caKp.getPublic(), IssuerInfo.of(rootCert), now), root);
-    return new TestCa(root, new SigningKey(caKp.getPrivate(), caCert, List.of(caCert, rootCert)), issuer);
+    var caCert =
+        issuer.issue(
+            new IssuingCaProfile(
+                    new X500Name("O=simca test,CN=Test Issuing"),
+                    issuingValidity,
+                    Duration.ofMinutes(5))
+                .template(caKp.getPublic(), IssuerInfo.of(rootCert), now),
+            root);
+    return new TestCa(
+        root, new SigningKey(caKp.getPrivate(), caCert, List.of(caCert, rootCert)), issuer);
   }
 
-  /** An issuing CA that expires {@code left} from now, made by hand (profiles do not shorten CAs below days). */
+  /**
+   * An issuing CA that expires {@code left} from now, made by hand (profiles do not shorten CAs
+   * below days).
+   */
   public static TestCa expiringIn(Duration left) {
     TestCa base = create();
     KeyPair caKp = KeyType.EC_P256.generate(CryptoProviders.get());
     Instant now = Instant.now();
-    CertificateTemplate t = IssuingCaProfile.of(new X500Name("O=simca test,CN=Short Issuing"))
-        .template(caKp.getPublic(), IssuerInfo.of(base.root.cert()), now)
-        .withValidity(now.minus(Duration.ofDays(1)), now.plus(left));
+    CertificateTemplate t =
+        IssuingCaProfile.of(new X500Name("O=simca test,CN=Short Issuing"))
+            .template(caKp.getPublic(), IssuerInfo.of(base.root.cert()), now)
+            .withValidity(now.minus(Duration.ofDays(1)), now.plus(left));
     var caCert = base.issuer.issue(t, base.root);
-    return new TestCa(base.root, new SigningKey(caKp.getPrivate(), caCert, List.of(caCert, base.root.cert())), base.issuer);
+    return new TestCa(
+        base.root,
+        new SigningKey(caKp.getPrivate(), caCert, List.of(caCert, base.root.cert())),
+        base.issuer);
   }
 
   public DeviceProfile deviceProfile() {
@@ -60,7 +78,9 @@ public final class TestCa {
   }
 
   public DeviceProfile deviceProfile(Clock clock) {
-    return new DeviceProfile(IssuerInfo.of(issuing.cert()),
-        DeviceProfileSettings.defaults(URI.create("http://127.0.0.1:8080"), "default"), clock);
+    return new DeviceProfile(
+        IssuerInfo.of(issuing.cert()),
+        DeviceProfileSettings.defaults(URI.create("http://127.0.0.1:8080"), "default"),
+        clock);
   }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AttesterKeysTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void find_reloadsBeforeAnsweringUnknownWhenAFolderChanged() throws Exception {
@@ -24,8 +23,10 @@ class AttesterKeysTest {
     assertThat(keys.find("east")).isEmpty();
 
     Files.createDirectories(config);
-    PemKeys.writePublicKey(config.resolve("east.pem"), AttestationMinter.generateAttesterKey().getPublic());
-    assertThat(keys.find("east")).hasValueSatisfying(a -> assertThat(a.issuer()).isEqualTo("urn:op:east"));
+    PemKeys.writePublicKey(
+        config.resolve("east.pem"), AttestationMinter.generateAttesterKey().getPublic());
+    assertThat(keys.find("east"))
+        .hasValueSatisfying(a -> assertThat(a.issuer()).isEqualTo("urn:op:east"));
     assertThat(keys.reloadIfChanged()).isFalse();
 
     Files.delete(config.resolve("east.pem"));

@@ -17,15 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded store's file must not grow with every commit: with {@code WRITE_DELAY=0} H2 runs no
- * background compaction, so without {@link H2Compactor} a few thousand small commits leave
- * hundreds of MB of mostly dead chunks behind.
+ * background compaction, so without {@link H2Compactor} a few thousand small commits leave hundreds
+ * of MB of mostly dead chunks behind.
  */
 class H2CompactorTest {
 
   private static final int ROWS = 4000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void compactionReclaimsDeadChunksAndKeepsEveryRow() throws Exception {
@@ -35,7 +34,8 @@ class H2CompactorTest {
     Path file = dir.resolve("simca.mv.db");
     byte[] expected;
     // The held connection keeps the database open, as the server's pool does.
-    try (Connection held = ds.getConnection(); Statement st = held.createStatement()) {
+    try (Connection held = ds.getConnection();
+        Statement st = held.createStatement()) {
       st.execute("create table t(id binary(16) primary key, body varbinary(1000))");
       expected = insertOneRowPerCommit(held);
       long before = Files.size(file);
@@ -48,7 +48,9 @@ class H2CompactorTest {
         }
       }
       long after = Files.size(file);
-      assertThat(after).as("file after compaction (before: %d MB)", before >> 20).isLessThan(before / 3);
+      assertThat(after)
+          .as("file after compaction (before: %d MB)", before >> 20)
+          .isLessThan(before / 3);
       assertThat(digest(held)).isEqualTo(expected);
     }
     // Closed and reopened: the compacted file is a sound database with every row.
@@ -84,7 +86,8 @@ class H2CompactorTest {
   private static byte[] digest(Connection c) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     int rows = 0;
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select id, body from t order by id")) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select id, body from t order by id")) {
       while (rs.next()) {
         md.update(rs.getBytes(1));
         md.update(rs.getBytes(2));

@@ -36,13 +36,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
- * A simulated cellular device: it generates a P-256 key, gets an attestation token for it from
- * a network attester ({@link AttestationMinter}), enrols over EST on a fresh TLS connection
+ * A simulated cellular device: it generates a P-256 key, gets an attestation token for it from a
+ * network attester ({@link AttestationMinter}), enrols over EST on a fresh TLS connection
  * (java.net.http), keeps its certificate and renews it over mutual TLS before expiry.
  *
- * <p>For benchmarks: {@link #prepare()} does the key generation, CSR and token up front, and
- * {@link #enroll(Prepared)} performs just the HTTPS exchange and reports status and latency.
- * Not thread-safe: one simulator per device (per thread).
+ * <p>For benchmarks: {@link #prepare()} does the key generation, CSR and token up front, and {@link
+ * #enroll(Prepared)} performs just the HTTPS exchange and reports status and latency. Not
+ * thread-safe: one simulator per device (per thread).
  */
 public final class DeviceSimulator {
 
@@ -69,12 +69,14 @@ public final class DeviceSimulator {
   }
 
   /** Everything an enrolment needs, made in advance. */
-  public record Prepared(KeyPair key, byte[] csrDer, String token) {
-  }
+  public record Prepared(KeyPair key, byte[] csrDer, String token) {}
 
-  /** One EST exchange: HTTP status, wall-clock latency (TLS handshake included), the certificate on 200. */
-  public record Result(int status, Duration latency, Optional<X509Certificate> certificate, String body) {
-  }
+  /**
+   * One EST exchange: HTTP status, wall-clock latency (TLS handshake included), the certificate on
+   * 200.
+   */
+  public record Result(
+      int status, Duration latency, Optional<X509Certificate> certificate, String body) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -89,7 +91,8 @@ public final class DeviceSimulator {
    * @param estBase e.g. {@code https://127.0.0.1:8443/.well-known/est} (optionally with a label)
    * @param trustAnchor the CA root the device was provisioned with
    */
-  public DeviceSimulator(String estBase, X509Certificate trustAnchor, AttestationMinter attester, Identity identity) {
+  public DeviceSimulator(
+      String estBase, X509Certificate trustAnchor, AttestationMinter attester, Identity identity) {
     this.estBase = Objects.requireNonNull(estBase, "estBase");
     this.trustAnchor = Objects.requireNonNull(trustAnchor, "trustAnchor");
     this.attester = Objects.requireNonNull(attester, "attester");
@@ -131,15 +134,20 @@ public final class DeviceSimulator {
   }
 
   /**
-   * {@code simplereenroll} over mutual TLS with the current certificate and a fresh token; the
-   * CSR repeats the current subject (RFC 7030 §4.2.2). {@code rekey} uses a new key.
+   * {@code simplereenroll} over mutual TLS with the current certificate and a fresh token; the CSR
+   * repeats the current subject (RFC 7030 §4.2.2). {@code rekey} uses a new key.
    */
   public Result reenroll(boolean rekey) {
     return reenroll(rekey, Credentials.BASIC);
   }
 
-  /** How the token travels: Basic with the ICCID as user name, or a bare Bearer that names no SIM. */
-  public enum Credentials { BASIC, BEARER }
+  /**
+   * How the token travels: Basic with the ICCID as user name, or a bare Bearer that names no SIM.
+   */
+  public enum Credentials {
+    BASIC,
+    BEARER
+  }
 
   /** {@link #reenroll(boolean)} with the token sent as {@code credentials} says. */
   public Result reenroll(boolean rekey, Credentials credentials) {
@@ -157,28 +165,43 @@ public final class DeviceSimulator {
     return result;
   }
 
-  private Result post(String operation, Prepared prepared, SSLContext ssl, Credentials credentials) {
-    String authorization = switch (credentials) {
-      case BASIC -> "Basic " + Base64.getEncoder().encodeToString(
-          (identity.iccid().value() + ":" + prepared.token()).getBytes(StandardCharsets.US_ASCII));
-      case BEARER -> "Bearer " + prepared.token();
-    };
-    HttpRequest request = HttpRequest.newBuilder(URI.create(estBase + "/" + operation))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/pkcs10")
-        .header("Content-Transfer-Encoding", "base64")
-        .header("Authorization", authorization)
-        .POST(HttpRequest.BodyPublishers.ofString(Base64.getMimeEncoder().encodeToString(prepared.csrDer())))
-        .build();
+  private Result post(
+      String operation, Prepared prepared, SSLContext ssl, Credentials credentials) {
+    String authorization =
+        switch (credentials) {
+          case BASIC ->
+              "Basic "
+                  + Base64.getEncoder()
+                      .encodeToString(
+                          (identity.iccid().value() + ":" + prepared.token())
+                              .getBytes(StandardCharsets.US_ASCII));
+          case BEARER -> "Bearer " + prepared.token();
+        };
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(estBase + "/" + operation))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/pkcs10")
+            .header("Content-Transfer-Encoding", "base64")
+            .header("Authorization", authorization)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Base64.getMimeEncoder().encodeToString(prepared.csrDer())))
+            .build();
     // A new client per exchange: a new TLS connection, as a device waking up would open.
-    try (HttpClient client = HttpClient.newBuilder().sslContext(ssl != null ? ssl : mtls(null, null)).build()) {
+    try (HttpClient client =
+        HttpClient.newBuilder().sslContext(ssl != null ? ssl : mtls(null, null)).build()) {
       long start = System.nanoTime();
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       Duration latency = Duration.ofNanos(System.nanoTime() - start);
-      Optional<X509Certificate> cert = response.statusCode() == 200
-          ? Optional.of(CertsOnly.decode(response.body()).get(0))
-          : Optional.empty();
-      return new Result(response.statusCode(), latency, cert, new String(response.body(), StandardCharsets.UTF_8));
+      Optional<X509Certificate> cert =
+          response.statusCode() == 200
+              ? Optional.of(CertsOnly.decode(response.body()).get(0))
+              : Optional.empty();
+      return new Result(
+          response.statusCode(),
+          latency,
+          cert,
+          new String(response.body(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -188,7 +211,12 @@ public final class DeviceSimulator {
   }
 
   private String token(KeyPair kp) {
-    return attester.mint(identity.iccid(), identity.imsi(), identity.imei(), kp.getPublic(), Duration.ofSeconds(120));
+    return attester.mint(
+        identity.iccid(),
+        identity.imsi(),
+        identity.imei(),
+        kp.getPublic(),
+        Duration.ofSeconds(120));
   }
 
   private SSLContext mtls(KeyPair clientKey, X509Certificate clientCert) {
@@ -196,13 +224,15 @@ public final class DeviceSimulator {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("root", trustAnchor);
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       KeyManagerFactory kmf = null;
       if (clientKey != null) {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("device", clientKey.getPrivate(), new char[0], new Certificate[] {clientCert});
+        keys.setKeyEntry(
+            "device", clientKey.getPrivate(), new char[0], new Certificate[] {clientCert});
         kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, new char[0]);
       }
@@ -227,7 +257,8 @@ public final class DeviceSimulator {
   private static byte[] csr(KeyPair kp, X500Name subject) {
     try {
       return new JcaPKCS10CertificationRequestBuilder(subject, kp.getPublic())
-          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())).getEncoded();
+          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()))
+          .getEncoded();
     } catch (OperatorCreationException | IOException e) {
       throw new IllegalStateException(e);
     }

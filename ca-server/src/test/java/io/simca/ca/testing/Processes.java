@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external client or validator (openssl, curl, certtool, python3) and captures its output. */
+/**
+ * Runs an external client or validator (openssl, curl, certtool, python3) and captures its output.
+ */
 public final class Processes {
 
   /** Exit code and both output streams of a finished process. */
@@ -27,8 +29,7 @@ public final class Processes {
     }
   }
 
-  private Processes() {
-  }
+  private Processes() {}
 
   /** Runs {@code command} in the current directory. */
   public static Result run(List<String> command) {
@@ -39,7 +40,10 @@ public final class Processes {
     return run(workDir, List.of(command), null);
   }
 
-  /** Runs {@code command} in {@code workDir} (null: the current directory), feeding it {@code stdin} if given. */
+  /**
+   * Runs {@code command} in {@code workDir} (null: the current directory), feeding it {@code stdin}
+   * if given.
+   */
   public static Result run(Path workDir, List<String> command, byte[] stdin) {
     try {
       ProcessBuilder pb = new ProcessBuilder(command);
@@ -47,7 +51,8 @@ public final class Processes {
         pb.directory(workDir.toFile());
       }
       Process p = pb.start();
-      // Drain stderr beside stdout: a tool that fills one pipe while we block on the other would hang.
+      // Drain stderr beside stdout: a tool that fills one pipe while we block on the other would
+      // hang.
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(p.getErrorStream()));
       if (stdin != null) {
         p.getOutputStream().write(stdin);

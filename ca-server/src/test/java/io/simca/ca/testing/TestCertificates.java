@@ -30,23 +30,31 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Issues device certificates on a running test node the way the issuance engine does, without
- * EST: SIM row, device profile + {@link CertificateIssuer} with the node's issuing CA, reserve,
- * sign, {@code markIssued} with the pre-signed {@code good} response, then the OCSP cache hook.
- * Writes PEM files for external validators.
+ * Issues device certificates on a running test node the way the issuance engine does, without EST:
+ * SIM row, device profile + {@link CertificateIssuer} with the node's issuing CA, reserve, sign,
+ * {@code markIssued} with the pre-signed {@code good} response, then the OCSP cache hook. Writes
+ * PEM files for external validators.
  */
 public final class TestCertificates {
 
-  /** An issued device certificate and its files ({@code <iccid>.pem} and {@code issuer.pem} in the given dir). */
-  public record Issued(String iccid, BigInteger serial, X509Certificate cert, KeyPair key, Path certPem, Path issuerPem,
+  /**
+   * An issued device certificate and its files ({@code <iccid>.pem} and {@code issuer.pem} in the
+   * given dir).
+   */
+  public record Issued(
+      String iccid,
+      BigInteger serial,
+      X509Certificate cert,
+      KeyPair key,
+      Path certPem,
+      Path issuerPem,
       Path rootPem) {
     public String serialHex() {
       return serial.toString(16);
     }
   }
 
-  private TestCertificates() {
-  }
+  private TestCertificates() {}
 
   /** A random 19-digit ICCID (89 = telecom, 49 = country). */
   public static String randomIccid() {
@@ -67,7 +75,10 @@ public final class TestCertificates {
 
   public static void insertSim(Stores stores, String iccid) {
     String imsi = "262" + iccid.substring(iccid.length() - 12);
-    stores.sims().insertAll(List.of(SimRow.imported(iccid, imsi, imei(iccid), "acme")), SimStore.OnExisting.SKIP);
+    stores
+        .sims()
+        .insertAll(
+            List.of(SimRow.imported(iccid, imsi, imei(iccid), "acme")), SimStore.OnExisting.SKIP);
   }
 
   /** One more certificate for an existing SIM. */
@@ -75,17 +86,38 @@ public final class TestCertificates {
     try {
       CaServices services = node.server().services();
       IssuingCa ca = node.issuingCa();
-      DeviceProfileSettings settings = DeviceProfileSettings.defaults(
-          URI.create(node.config().server().effectivePublicUrl()), ca.label());
-      DeviceProfile profile = new DeviceProfile(IssuerInfo.of(ca.cert()), settings, Clock.systemUTC());
+      DeviceProfileSettings settings =
+          DeviceProfileSettings.defaults(
+              URI.create(node.config().server().effectivePublicUrl()), ca.label());
+      DeviceProfile profile =
+          new DeviceProfile(IssuerInfo.of(ca.cert()), settings, Clock.systemUTC());
       KeyPair key = KeyType.EC_P256.generate(CryptoProviders.get());
       String imei = imei(iccid);
-      CertificateTemplate t = profile.template(new DeviceIdentity(iccid, Optional.of("acme"), Optional.of(imei)), key.getPublic());
-      String spki = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getPublic().getEncoded()));
-      // Step order of the engine: reserve, sign, store certificate + first OCSP response, then cache.
-      node.stores().certs().reserve(new CertificateReservation(t.serial(), ca.keyId(), iccid, imei, "acme", spki,
-          t.subject().toString(), "device", t.notBefore(), t.notAfter(), "test"));
-      X509Certificate cert = CertificateIssuer.create(settings.lintPolicy()).issue(t, ca.signingKey());
+      CertificateTemplate t =
+          profile.template(
+              new DeviceIdentity(iccid, Optional.of("acme"), Optional.of(imei)), key.getPublic());
+      String spki =
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getPublic().getEncoded()));
+      // Step order of the engine: reserve, sign, store certificate + first OCSP response, then
+      // cache.
+      node.stores()
+          .certs()
+          .reserve(
+              new CertificateReservation(
+                  t.serial(),
+                  ca.keyId(),
+                  iccid,
+                  imei,
+                  "acme",
+                  spki,
+                  t.subject().toString(),
+                  "device",
+                  t.notBefore(),
+                  t.notAfter(),
+                  "test"));
+      X509Certificate cert =
+          CertificateIssuer.create(settings.lintPolicy()).issue(t, ca.signingKey());
       OcspResponseRow good = services.ocspPresigner().good(ca, t.serial(), Instant.now());
       node.stores().certs().markIssued(t.serial(), cert.getEncoded(), good);
       services.ocsp().cacheHook().accept(good);

@@ -14,8 +14,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A real simca node for integration tests: its own temp data dir, free ports, its own store
- * (H2 file or a fresh PostgreSQL schema). Closing it stops the node and drops the schema.
+ * A real simca node for integration tests: its own temp data dir, free ports, its own store (H2
+ * file or a fresh PostgreSQL schema). Closing it stops the node and drops the schema.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -83,7 +83,8 @@ public final class TestServer implements AutoCloseable {
     KeyStore ts = KeyStore.getInstance("PKCS12");
     ts.load(null, null);
     ts.setCertificateEntry("root", Pem.readCertificate(rootPem()));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ts);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);

@@ -19,15 +19,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Starts real nodes for integration tests. Ports are chosen free (never the defaults) and
- * the HTTP port is fixed before start so AIA/CDP URLs in issued certificates point at it.
+ * Starts real nodes for integration tests. Ports are chosen free (never the defaults) and the HTTP
+ * port is fixed before start so AIA/CDP URLs in issued certificates point at it.
  */
 public final class TestServers {
 
-  private TestServers() {
-  }
+  private TestServers() {}
 
-  /** The store kinds to run a suite on: H2 always, PostgreSQL when SIMCA_TEST_POSTGRES_URL is set. */
+  /**
+   * The store kinds to run a suite on: H2 always, PostgreSQL when SIMCA_TEST_POSTGRES_URL is set.
+   */
   public static Stream<TestStores.Kind> kinds() {
     return TestStores.postgresUrl().isPresent()
         ? Stream.of(TestStores.Kind.H2, TestStores.Kind.POSTGRES)
@@ -40,8 +41,8 @@ public final class TestServers {
   }
 
   /**
-   * A node with config overrides given as {@code SIMCA_*} environment-style entries, e.g.
-   * {@code Map.of("SIMCA_OCSP_NONCE", "sign")}.
+   * A node with config overrides given as {@code SIMCA_*} environment-style entries, e.g. {@code
+   * Map.of("SIMCA_OCSP_NONCE", "sign")}.
    */
   public static TestServer start(Path tmp, TestStores.Kind kind, Map<String, String> overrides) {
     try {

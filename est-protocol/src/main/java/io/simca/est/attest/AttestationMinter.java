@@ -36,141 +36,157 @@ import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
- * The reference attester: mints SIM attestation tokens the way an operator's network
- * attester should, for the {@code simca attester issue} CLI, demos and tests. The output
- * is exactly what {@link AttestationVerifier} expects: header
- * {@code {"alg","typ":"sim-attestation+jwt","kid"}}, claims {@code iss, sub, imsi, imei,
- * iat, exp, jti, cnf.jkt} and the optional {@code mccmnc, apn, rat}.
+ * The reference attester: mints SIM attestation tokens the way an operator's network attester
+ * should, for the {@code simca attester issue} CLI, demos and tests. The output is exactly what
+ * {@link AttestationVerifier} expects: header {@code {"alg","typ":"sim-attestation+jwt","kid"}},
+ * claims {@code iss, sub, imsi, imei, iat, exp, jti, cnf.jkt} and the optional {@code mccmnc, apn,
+ * rat}.
  *
- * <p>Sizes: with ES256, a kid of at most 16 characters and no optional claims a token
- * stays within the 512 characters libest allows for bearer tokens (DESIGN.md "Client
- * interop"); optional claims add to that.
+ * <p>Sizes: with ES256, a kid of at most 16 characters and no optional claims a token stays within
+ * the 512 characters libest allows for bearer tokens (DESIGN.md "Client interop"); optional claims
+ * add to that.
  */
 public final class AttestationMinter {
 
-    /** Longest token lifetime minted (DESIGN.md: exp - iat at most 300 s). */
-    public static final Duration MAX_TTL = Duration.ofSeconds(300);
+  /** Longest token lifetime minted (DESIGN.md: exp - iat at most 300 s). */
+  public static final Duration MAX_TTL = Duration.ofSeconds(300);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String kid;
-    private final String issuer;
-    private final JWSAlgorithm alg;
-    private final JWSSigner signer;
-    private final Clock clock;
+  private final String kid;
+  private final String issuer;
+  private final JWSAlgorithm alg;
+  private final JWSSigner signer;
+  private final Clock clock;
 
-    /** A minter with the system clock; the algorithm follows the key (P-256 ES256, P-384 ES384, Ed25519 EdDSA). */
-    public AttestationMinter(String kid, String issuer, PrivateKey key) {
-        this(kid, issuer, key, Clock.systemUTC());
+  /**
+   * A minter with the system clock; the algorithm follows the key (P-256 ES256, P-384 ES384,
+   * Ed25519 EdDSA).
+   */
+  public AttestationMinter(String kid, String issuer, PrivateKey key) {
+    this(kid, issuer, key, Clock.systemUTC());
+  }
+
+  /** As above, with an explicit clock for {@code iat} (tests, replays of recorded scenarios). */
+  public AttestationMinter(String kid, String issuer, PrivateKey key, Clock clock) {
+    if (kid == null || kid.isEmpty()) {
+      throw new IllegalArgumentException("kid is required");
     }
-
-    /** As above, with an explicit clock for {@code iat} (tests, replays of recorded scenarios). */
-    public AttestationMinter(String kid, String issuer, PrivateKey key, Clock clock) {
-        if (kid == null || kid.isEmpty()) {
-            throw new IllegalArgumentException("kid is required");
-        }
-        if (issuer == null || issuer.isEmpty()) {
-            throw new IllegalArgumentException("issuer is required");
-        }
-        this.kid = kid;
-        this.issuer = issuer;
-        this.clock = Objects.requireNonNull(clock, "clock");
-        ASN1ObjectIdentifier keyOid;
-        ASN1Encodable params;
-        try {
-            PrivateKeyInfo info = PrivateKeyInfo.getInstance(Objects.requireNonNull(key, "key").getEncoded());
-            keyOid = info.getPrivateKeyAlgorithm().getAlgorithm();
-            params = info.getPrivateKeyAlgorithm().getParameters();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("attester key has no PKCS#8 encoding");
-        }
-        try {
-            if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyOid) && SECObjectIdentifiers.secp256r1.equals(params)) {
-                this.alg = JWSAlgorithm.ES256;
-                this.signer = new ECDSASigner(key, Curve.P_256);
-            } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyOid) && SECObjectIdentifiers.secp384r1.equals(params)) {
-                this.alg = JWSAlgorithm.ES384;
-                this.signer = new ECDSASigner(key, Curve.P_384);
-            } else if (EdECObjectIdentifiers.id_Ed25519.equals(keyOid)) {
-                this.alg = JWSAlgorithm.EdDSA;
-                this.signer = JcaEd25519.signer(key);
-            } else {
-                throw new IllegalArgumentException("attester key must be P-256, P-384 or Ed25519");
-            }
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("attester key cannot sign", e);
-        }
+    if (issuer == null || issuer.isEmpty()) {
+      throw new IllegalArgumentException("issuer is required");
     }
-
-    /** A fresh P-256 attester key pair (ES256, the default and smallest tokens). */
-    public static KeyPair generateAttesterKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 key generation unavailable", e);
-        }
+    this.kid = kid;
+    this.issuer = issuer;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    ASN1ObjectIdentifier keyOid;
+    ASN1Encodable params;
+    try {
+      PrivateKeyInfo info =
+          PrivateKeyInfo.getInstance(Objects.requireNonNull(key, "key").getEncoded());
+      keyOid = info.getPrivateKeyAlgorithm().getAlgorithm();
+      params = info.getPrivateKeyAlgorithm().getParameters();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("attester key has no PKCS#8 encoding");
     }
-
-    /** The JWS algorithm this minter signs with. */
-    public String algorithm() {
-        return alg.getName();
+    try {
+      if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyOid)
+          && SECObjectIdentifiers.secp256r1.equals(params)) {
+        this.alg = JWSAlgorithm.ES256;
+        this.signer = new ECDSASigner(key, Curve.P_256);
+      } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyOid)
+          && SECObjectIdentifiers.secp384r1.equals(params)) {
+        this.alg = JWSAlgorithm.ES384;
+        this.signer = new ECDSASigner(key, Curve.P_384);
+      } else if (EdECObjectIdentifiers.id_Ed25519.equals(keyOid)) {
+        this.alg = JWSAlgorithm.EdDSA;
+        this.signer = JcaEd25519.signer(key);
+      } else {
+        throw new IllegalArgumentException("attester key must be P-256, P-384 or Ed25519");
+      }
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("attester key cannot sign", e);
     }
+  }
 
-    /**
-     * Mints a compact JWS binding the SIM identity to {@code csrKey}.
-     *
-     * @param ttl lifetime; capped at {@link #MAX_TTL}, at least one second
-     */
-    public String mint(Iccid iccid, Imsi imsi, Imei imei, PublicKey csrKey, Duration ttl,
-                       Optional<String> mccmnc, Optional<String> apn, Optional<String> rat) {
-        Objects.requireNonNull(iccid, "iccid");
-        Objects.requireNonNull(imsi, "imsi");
-        Objects.requireNonNull(imei, "imei");
-        Objects.requireNonNull(csrKey, "csrKey");
-        Duration lifetime = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
-        if (lifetime.getSeconds() < 1) {
-            throw new IllegalArgumentException("ttl must be at least 1 s");
-        }
-        // RFC 7519 §2: NumericDate is whole seconds here.
-        Instant iat = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant exp = iat.plusSeconds(lifetime.getSeconds());
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(iccid.value())
-                .claim("imsi", imsi.value())
-                .claim("imei", imei.value())
-                .issueTime(Date.from(iat))
-                .expirationTime(Date.from(exp))
-                .jwtID(newJti())
-                .claim("cnf", Map.of("jkt", JwkThumbprint.sha256(csrKey)));
-        mccmnc.ifPresent(v -> claims.claim("mccmnc", v));
-        apn.ifPresent(v -> claims.claim("apn", v));
-        rat.ifPresent(v -> claims.claim("rat", v));
-        // Header is exactly alg, typ, kid: nothing else, to keep tokens small.
-        JWSHeader header = new JWSHeader.Builder(alg)
-                .type(new JOSEObjectType(AttestationVerifier.TYP))
-                .keyID(kid)
-                .build();
-        SignedJWT jwt = new SignedJWT(header, claims.build());
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("attestation signing failed", e);
-        }
-        return jwt.serialize();
+  /** A fresh P-256 attester key pair (ES256, the default and smallest tokens). */
+  public static KeyPair generateAttesterKey() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("P-256 key generation unavailable", e);
     }
+  }
 
-    /** Mints with no optional claims. */
-    public String mint(Iccid iccid, Imsi imsi, Imei imei, PublicKey csrKey, Duration ttl) {
-        return mint(iccid, imsi, imei, csrKey, ttl, Optional.empty(), Optional.empty(), Optional.empty());
-    }
+  /** The JWS algorithm this minter signs with. */
+  public String algorithm() {
+    return alg.getName();
+  }
 
-    /** 16 random bytes, base64url without padding: 22 characters (DESIGN.md "Client interop"). */
-    private static String newJti() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64URL.encode(bytes).toString();
+  /**
+   * Mints a compact JWS binding the SIM identity to {@code csrKey}.
+   *
+   * @param ttl lifetime; capped at {@link #MAX_TTL}, at least one second
+   */
+  public String mint(
+      Iccid iccid,
+      Imsi imsi,
+      Imei imei,
+      PublicKey csrKey,
+      Duration ttl,
+      Optional<String> mccmnc,
+      Optional<String> apn,
+      Optional<String> rat) {
+    Objects.requireNonNull(iccid, "iccid");
+    Objects.requireNonNull(imsi, "imsi");
+    Objects.requireNonNull(imei, "imei");
+    Objects.requireNonNull(csrKey, "csrKey");
+    Duration lifetime = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
+    if (lifetime.getSeconds() < 1) {
+      throw new IllegalArgumentException("ttl must be at least 1 s");
     }
+    // RFC 7519 §2: NumericDate is whole seconds here.
+    Instant iat = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant exp = iat.plusSeconds(lifetime.getSeconds());
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(iccid.value())
+            .claim("imsi", imsi.value())
+            .claim("imei", imei.value())
+            .issueTime(Date.from(iat))
+            .expirationTime(Date.from(exp))
+            .jwtID(newJti())
+            .claim("cnf", Map.of("jkt", JwkThumbprint.sha256(csrKey)));
+    mccmnc.ifPresent(v -> claims.claim("mccmnc", v));
+    apn.ifPresent(v -> claims.claim("apn", v));
+    rat.ifPresent(v -> claims.claim("rat", v));
+    // Header is exactly alg, typ, kid: nothing else, to keep tokens small.
+    JWSHeader header =
+        new JWSHeader.Builder(alg)
+            .type(new JOSEObjectType(AttestationVerifier.TYP))
+            .keyID(kid)
+            .build();
+    SignedJWT jwt = new SignedJWT(header, claims.build());
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("attestation signing failed", e);
+    }
+    return jwt.serialize();
+  }
+
+  /** Mints with no optional claims. */
+  public String mint(Iccid iccid, Imsi imsi, Imei imei, PublicKey csrKey, Duration ttl) {
+    return mint(
+        iccid, imsi, imei, csrKey, ttl, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** 16 random bytes, base64url without padding: 22 characters (DESIGN.md "Client interop"). */
+  private static String newJti() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return Base64URL.encode(bytes).toString();
+  }
 }

@@ -13,90 +13,94 @@ import java.util.regex.Pattern;
 /** The parsing rules behind {@link EstCredentials#parse}, kept out of the public type. */
 final class CredentialsParser {
 
-    // RFC 7515 §7.1 compact JWS: three base64url parts (the payload may be empty only for detached, refused later).
-    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
-    // RFC 7235 §2.1 token68.
-    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+  // RFC 7515 §7.1 compact JWS: three base64url parts (the payload may be empty only for detached,
+  // refused later).
+  private static final Pattern COMPACT_JWS =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
+  // RFC 7235 §2.1 token68.
+  private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
-    private CredentialsParser() {
-    }
+  private CredentialsParser() {}
 
-    static Optional<EstCredentials> parse(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        if (header.length() > EstCredentials.MAX_HEADER_CHARS) {
-            throw new EstRequestException(EstRequestException.Reason.TOO_LARGE, "credentials over 4 KiB");
-        }
-        String trimmed = header.strip();
-        int space = trimmed.indexOf(' ');
-        if (space <= 0) {
-            throw malformed("Authorization header has no credentials after the scheme");
-        }
-        // RFC 7235 §2.1: the auth-scheme is case-insensitive.
-        String scheme = trimmed.substring(0, space).toLowerCase(Locale.ROOT);
-        String credentials = trimmed.substring(space + 1).strip();
-        return switch (scheme) {
-            case "basic" -> Optional.of(basic(credentials));
-            case "bearer" -> Optional.of(bearer(credentials));
-            default -> Optional.empty();
-        };
+  static Optional<EstCredentials> parse(String header) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
     }
+    if (header.length() > EstCredentials.MAX_HEADER_CHARS) {
+      throw new EstRequestException(EstRequestException.Reason.TOO_LARGE, "credentials over 4 KiB");
+    }
+    String trimmed = header.strip();
+    int space = trimmed.indexOf(' ');
+    if (space <= 0) {
+      throw malformed("Authorization header has no credentials after the scheme");
+    }
+    // RFC 7235 §2.1: the auth-scheme is case-insensitive.
+    String scheme = trimmed.substring(0, space).toLowerCase(Locale.ROOT);
+    String credentials = trimmed.substring(space + 1).strip();
+    return switch (scheme) {
+      case "basic" -> Optional.of(basic(credentials));
+      case "bearer" -> Optional.of(bearer(credentials));
+      default -> Optional.empty();
+    };
+  }
 
-    private static EstCredentials basic(String credentials) {
-        if (!TOKEN68.matcher(credentials).matches()) {
-            throw malformed("Basic credentials are not base64");
-        }
-        byte[] decoded;
-        try {
-            decoded = Base64.getDecoder().decode(credentials);
-        } catch (IllegalArgumentException e) {
-            throw malformed("Basic credentials are not base64");
-        }
-        String userPass;
-        try {
-            // RFC 7617 §2.1: UTF-8 is the only charset we accept; reject invalid sequences.
-            userPass = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(decoded))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw malformed("Basic credentials are not UTF-8");
-        }
-        // RFC 7617 §2: the user-id cannot contain a colon; the password may.
-        int colon = userPass.indexOf(':');
-        if (colon < 0) {
-            throw malformed("Basic credentials have no colon");
-        }
-        return new EstCredentials.Basic(userPass.substring(0, colon), userPass.substring(colon + 1));
+  private static EstCredentials basic(String credentials) {
+    if (!TOKEN68.matcher(credentials).matches()) {
+      throw malformed("Basic credentials are not base64");
     }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(credentials);
+    } catch (IllegalArgumentException e) {
+      throw malformed("Basic credentials are not base64");
+    }
+    String userPass;
+    try {
+      // RFC 7617 §2.1: UTF-8 is the only charset we accept; reject invalid sequences.
+      userPass =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(decoded))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw malformed("Basic credentials are not UTF-8");
+    }
+    // RFC 7617 §2: the user-id cannot contain a colon; the password may.
+    int colon = userPass.indexOf(':');
+    if (colon < 0) {
+      throw malformed("Basic credentials have no colon");
+    }
+    return new EstCredentials.Basic(userPass.substring(0, colon), userPass.substring(colon + 1));
+  }
 
-    private static EstCredentials bearer(String credentials) {
-        if (credentials.isEmpty() || !TOKEN68.matcher(credentials).matches()) {
-            throw malformed("Bearer token has invalid characters");
-        }
-        if (isCompactJws(credentials)) {
-            return new EstCredentials.Bearer(credentials);
-        }
-        // libest --auth-token sends standard base64 of the token.
-        String unwrapped;
-        try {
-            unwrapped = new String(Base64.getDecoder().decode(credentials), StandardCharsets.US_ASCII).strip();
-        } catch (IllegalArgumentException e) {
-            throw malformed("Bearer token is neither a JWS nor base64 of one");
-        }
-        if (!isCompactJws(unwrapped)) {
-            throw malformed("Bearer token is neither a JWS nor base64 of one");
-        }
-        return new EstCredentials.Bearer(unwrapped);
+  private static EstCredentials bearer(String credentials) {
+    if (credentials.isEmpty() || !TOKEN68.matcher(credentials).matches()) {
+      throw malformed("Bearer token has invalid characters");
     }
+    if (isCompactJws(credentials)) {
+      return new EstCredentials.Bearer(credentials);
+    }
+    // libest --auth-token sends standard base64 of the token.
+    String unwrapped;
+    try {
+      unwrapped =
+          new String(Base64.getDecoder().decode(credentials), StandardCharsets.US_ASCII).strip();
+    } catch (IllegalArgumentException e) {
+      throw malformed("Bearer token is neither a JWS nor base64 of one");
+    }
+    if (!isCompactJws(unwrapped)) {
+      throw malformed("Bearer token is neither a JWS nor base64 of one");
+    }
+    return new EstCredentials.Bearer(unwrapped);
+  }
 
-    private static boolean isCompactJws(String s) {
-        return COMPACT_JWS.matcher(s).matches();
-    }
+  private static boolean isCompactJws(String s) {
+    return COMPACT_JWS.matcher(s).matches();
+  }
 
-    private static EstRequestException malformed(String message) {
-        return new EstRequestException(EstRequestException.Reason.MALFORMED_CREDENTIALS, message);
-    }
+  private static EstRequestException malformed(String message) {
+    return new EstRequestException(EstRequestException.Reason.MALFORMED_CREDENTIALS, message);
+  }
 }

@@ -11,44 +11,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IccidTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "8944501000000000013",      // DESIGN.md demo SIM, 19 digits
-        "891004234814455930",       // 18 digits
-        "89014103211118510720",     // 20 digits
-        "898823900000123456783",    // 21 digits
-        "8944501000000000001239",   // 22 digits
-    })
-    void parse_acceptsLuhnValidIccids(String value) {
-        assertThat(Iccid.parse(value).value()).isEqualTo(value);
-        assertThat(Iccid.parse(value).toString()).isEqualTo(value);
-    }
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "8944501000000000013", // DESIGN.md demo SIM, 19 digits
+        "891004234814455930", // 18 digits
+        "89014103211118510720", // 20 digits
+        "898823900000123456783", // 21 digits
+        "8944501000000000001239", // 22 digits
+      })
+  void parse_acceptsLuhnValidIccids(String value) {
+    assertThat(Iccid.parse(value).value()).isEqualTo(value);
+    assertThat(Iccid.parse(value).toString()).isEqualTo(value);
+  }
 
-    @ParameterizedTest
-    @CsvSource({
-        "8944501000000000014, check digit",
-        "89445010000000000, 18 to 22 digits",
-        "89445010000000000000001, 18 to 22 digits",
-        "19445010000000000012, start with 89",
-        "894450100000000001A, digits only",
-        "'8944501000000000013 ', digits only",
-        "-944501000000000013, digits only",
-        "８944501000000000013, digits only",
-    })
-    void parse_rejectsInvalidIccids(String value, String reason) {
-        assertThatThrownBy(() -> Iccid.parse(value))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(reason);
-    }
+  @ParameterizedTest
+  @CsvSource({
+    "8944501000000000014, check digit",
+    "89445010000000000, 18 to 22 digits",
+    "89445010000000000000001, 18 to 22 digits",
+    "19445010000000000012, start with 89",
+    "894450100000000001A, digits only",
+    "'8944501000000000013 ', digits only",
+    "-944501000000000013, digits only",
+    "８944501000000000013, digits only",
+  })
+  void parse_rejectsInvalidIccids(String value, String reason) {
+    assertThatThrownBy(() -> Iccid.parse(value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(reason);
+  }
 
-    @ParameterizedTest
-    @NullAndEmptySource
-    void parse_rejectsMissingValue(String value) {
-        assertThatThrownBy(() -> Iccid.parse(value)).hasMessage("ICCID is empty");
-    }
+  @ParameterizedTest
+  @NullAndEmptySource
+  void parse_rejectsMissingValue(String value) {
+    assertThatThrownBy(() -> Iccid.parse(value)).hasMessage("ICCID is empty");
+  }
 
-    @Test
-    void constructor_enforcesTheSameRulesAsParse() {
-        assertThatThrownBy(() -> new Iccid("8944501000000000014")).isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void constructor_enforcesTheSameRulesAsParse() {
+    assertThatThrownBy(() -> new Iccid("8944501000000000014"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -16,9 +16,9 @@ import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Admin API authentication and role gates. TLS already required a client certificate chaining
- * to our hierarchy; here the certificate must also carry the clientAuth EKU and an operator
- * role, and the route must allow that role (auditor: read-only).
+ * Admin API authentication and role gates. TLS already required a client certificate chaining to
+ * our hierarchy; here the certificate must also carry the clientAuth EKU and an operator role, and
+ * the route must allow that role (auditor: read-only).
  */
 public final class AdminAuth {
 
@@ -27,15 +27,17 @@ public final class AdminAuth {
 
   /** Roles that may read. */
   public static final Set<OperatorRole> READERS = EnumSet.allOf(OperatorRole.class);
+
   /** Roles that may change SIMs, certificates and CRLs. */
-  public static final Set<OperatorRole> WRITERS = EnumSet.of(OperatorRole.ADMIN, OperatorRole.OPERATOR);
+  public static final Set<OperatorRole> WRITERS =
+      EnumSet.of(OperatorRole.ADMIN, OperatorRole.OPERATOR);
+
   /** Roles that may manage the hierarchy and operators. */
   public static final Set<OperatorRole> ADMINS = EnumSet.of(OperatorRole.ADMIN);
 
   private static final String CLIENT_AUTH_EKU = "1.3.6.1.5.5.7.3.2";
 
-  private AdminAuth() {
-  }
+  private AdminAuth() {}
 
   /** First handler on every admin route: resolves the operator or fails 401/403. */
   public static void authenticate(RoutingContext rc, ServerContext ctx) {
@@ -43,13 +45,18 @@ public final class AdminAuth {
     try {
       List<String> eku = cert.getExtendedKeyUsage();
       if (eku == null || !eku.contains(CLIENT_AUTH_EKU)) {
-        throw CaException.forbidden("not_an_operator", "client certificate lacks the clientAuth extended key usage");
+        throw CaException.forbidden(
+            "not_an_operator", "client certificate lacks the clientAuth extended key usage");
       }
     } catch (java.security.cert.CertificateParsingException e) {
       throw CaException.forbidden("not_an_operator", "client certificate extensions unreadable");
     }
-    OperatorRole role = OperatorProfile.roleOf(cert)
-        .orElseThrow(() -> CaException.forbidden("not_an_operator", "client certificate carries no operator role"));
+    OperatorRole role =
+        OperatorProfile.roleOf(cert)
+            .orElseThrow(
+                () ->
+                    CaException.forbidden(
+                        "not_an_operator", "client certificate carries no operator role"));
     rc.put(OPERATOR, new Operator(commonName(cert), role, cert.getSerialNumber().toString(16)));
     rc.next();
   }
@@ -59,8 +66,14 @@ public final class AdminAuth {
     return rc -> {
       Operator op = operator(rc);
       if (!roles.contains(op.role())) {
-        throw CaException.forbidden("role_forbidden", "role " + op.role().name().toLowerCase(java.util.Locale.ROOT)
-            + " may not " + rc.request().method() + " " + rc.normalizedPath());
+        throw CaException.forbidden(
+            "role_forbidden",
+            "role "
+                + op.role().name().toLowerCase(java.util.Locale.ROOT)
+                + " may not "
+                + rc.request().method()
+                + " "
+                + rc.normalizedPath());
       }
       rc.next();
     };
@@ -69,7 +82,8 @@ public final class AdminAuth {
   public static Operator operator(RoutingContext rc) {
     Operator op = rc.get(OPERATOR);
     if (op == null) {
-      throw new CaException(ErrorKind.UNAUTHORIZED, "no_client_certificate", "operator certificate required");
+      throw new CaException(
+          ErrorKind.UNAUTHORIZED, "no_client_certificate", "operator certificate required");
     }
     return op;
   }
@@ -83,7 +97,8 @@ public final class AdminAuth {
     } catch (SSLPeerUnverifiedException e) {
       // fall through
     }
-    throw new CaException(ErrorKind.UNAUTHORIZED, "no_client_certificate", "operator certificate required");
+    throw new CaException(
+        ErrorKind.UNAUTHORIZED, "no_client_certificate", "operator certificate required");
   }
 
   private static String commonName(X509Certificate cert) {

@@ -17,21 +17,20 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
- * The admin API's JSON shapes, in one place so the CLI and SIEMs see stable field names:
- * camelCase, instants in ISO-8601 UTC, enums lowercase, serials lowercase hex, absent values
- * omitted.
+ * The admin API's JSON shapes, in one place so the CLI and SIEMs see stable field names: camelCase,
+ * instants in ISO-8601 UTC, enums lowercase, serials lowercase hex, absent values omitted.
  */
 final class AdminJson {
 
-  private AdminJson() {
-  }
+  private AdminJson() {}
 
   static JsonObject sim(SimRow s) {
-    JsonObject o = new JsonObject()
-        .put("iccid", s.iccid())
-        .put("imsi", s.imsi())
-        .put("tenant", s.tenant())
-        .put("status", lower(s.status()));
+    JsonObject o =
+        new JsonObject()
+            .put("iccid", s.iccid())
+            .put("imsi", s.imsi())
+            .put("tenant", s.tenant())
+            .put("status", lower(s.status()));
     putIf(o, "imei", s.imei());
     putIf(o, "imeiLockedAt", s.imeiLockedAt());
     putIf(o, "statusReason", s.statusReason());
@@ -42,10 +41,11 @@ final class AdminJson {
 
   /** A certificate without its DER (listings). */
   static JsonObject certSummary(CertificateRow c, LoadedHierarchy hierarchy) {
-    JsonObject o = new JsonObject()
-        .put("serial", c.serial().toString(16))
-        .put("status", lower(c.status()))
-        .put("caId", c.caId());
+    JsonObject o =
+        new JsonObject()
+            .put("serial", c.serial().toString(16))
+            .put("status", lower(c.status()))
+            .put("caId", c.caId());
     hierarchy.byKeyId(c.caId()).map(IssuingCa::label).ifPresent(l -> o.put("caLabel", l));
     putIf(o, "iccid", c.iccid());
     putIf(o, "imei", c.imei());
@@ -75,12 +75,13 @@ final class AdminJson {
   }
 
   static JsonObject audit(AuditEvent e) {
-    JsonObject o = new JsonObject()
-        .put("seq", e.seq())
-        .put("at", e.at().toString())
-        .put("type", e.eventType())
-        .put("actor", e.actor())
-        .put("outcome", lower(e.outcome()));
+    JsonObject o =
+        new JsonObject()
+            .put("seq", e.seq())
+            .put("at", e.at().toString())
+            .put("type", e.eventType())
+            .put("actor", e.actor())
+            .put("outcome", lower(e.outcome()));
     putIf(o, "reason", e.reason());
     putIf(o, "iccid", e.iccid());
     putIf(o, "imei", e.imei());

@@ -6,11 +6,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Query parameters of the admin API, parsed strictly: a bad value is a 400 naming the parameter, never a 500. */
+/**
+ * Query parameters of the admin API, parsed strictly: a bad value is a 400 naming the parameter,
+ * never a 500.
+ */
 final class AdminParams {
 
-  private AdminParams() {
-  }
+  private AdminParams() {}
 
   /** A parameter's value, null when absent or empty. */
   static String text(RoutingContext rc, String name) {
@@ -61,8 +63,13 @@ final class AdminParams {
     try {
       return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw CaException.malformed("bad_parameter", name + " must be one of "
-          + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+      throw CaException.malformed(
+          "bad_parameter",
+          name
+              + " must be one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList());
     }
   }
 }

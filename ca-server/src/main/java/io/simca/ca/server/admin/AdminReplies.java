@@ -6,8 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 /** Successful admin responses: JSON, never cached (operator data changes under the client). */
 final class AdminReplies {
 
-  private AdminReplies() {
-  }
+  private AdminReplies() {}
 
   static void json(RoutingContext rc, JsonObject body) {
     rc.response()

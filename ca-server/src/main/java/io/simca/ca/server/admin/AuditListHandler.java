@@ -25,16 +25,21 @@ final class AuditListHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    AuditFilter filter = AuditFilter.ALL.withEventType(AdminParams.text(rc, "type")).withIccid(AdminParams.text(rc, "iccid"));
+    AuditFilter filter =
+        AuditFilter.ALL
+            .withEventType(AdminParams.text(rc, "type"))
+            .withIccid(AdminParams.text(rc, "iccid"));
     long afterSeq = AdminParams.number(rc, "afterSeq", 0);
     long limit = AdminParams.number(rc, "limit", Paging.DEFAULT_LIMIT);
     Paging bounds = new Paging(0, (int) Math.max(0, Math.min(limit, Integer.MAX_VALUE)));
-    ctx.blocking().run(() -> audit.list(filter, afterSeq, bounds.limit()))
-        .onSuccess(events -> {
-          JsonArray items = new JsonArray();
-          events.forEach(e -> items.add(AdminJson.audit(e)));
-          AdminReplies.json(rc, new JsonObject().put("items", items));
-        })
+    ctx.blocking()
+        .run(() -> audit.list(filter, afterSeq, bounds.limit()))
+        .onSuccess(
+            events -> {
+              JsonArray items = new JsonArray();
+              events.forEach(e -> items.add(AdminJson.audit(e)));
+              AdminReplies.json(rc, new JsonObject().put("items", items));
+            })
         .onFailure(rc::fail);
   }
 }

@@ -11,7 +11,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code GET /admin/v1/certs?iccid=&status=&offset=&limit=} -> {@code {"items":[...]}}, newest first. */
+/**
+ * {@code GET /admin/v1/certs?iccid=&status=&offset=&limit=} -> {@code {"items":[...]}}, newest
+ * first.
+ */
 final class CertListHandler implements Handler<RoutingContext> {
 
   private final ServerContext ctx;
@@ -28,14 +31,24 @@ final class CertListHandler implements Handler<RoutingContext> {
     if (iccid != null) {
       SimInventory.requireIccid(iccid);
     }
-    CertFilter filter = CertFilter.ALL.withIccid(iccid).withStatus(AdminParams.choice(rc, "status", CertStatus.class));
+    CertFilter filter =
+        CertFilter.ALL
+            .withIccid(iccid)
+            .withStatus(AdminParams.choice(rc, "status", CertStatus.class));
     Paging paging = AdminParams.paging(rc);
-    ctx.blocking().run(() -> certs.list(filter, paging))
-        .onSuccess(list -> {
-          JsonArray items = new JsonArray();
-          list.forEach(c -> items.add(AdminJson.certSummary(c, ctx.hierarchy())));
-          AdminReplies.json(rc, new JsonObject().put("items", items).put("offset", paging.offset()).put("limit", paging.limit()));
-        })
+    ctx.blocking()
+        .run(() -> certs.list(filter, paging))
+        .onSuccess(
+            list -> {
+              JsonArray items = new JsonArray();
+              list.forEach(c -> items.add(AdminJson.certSummary(c, ctx.hierarchy())));
+              AdminReplies.json(
+                  rc,
+                  new JsonObject()
+                      .put("items", items)
+                      .put("offset", paging.offset())
+                      .put("limit", paging.limit()));
+            })
         .onFailure(rc::fail);
   }
 }

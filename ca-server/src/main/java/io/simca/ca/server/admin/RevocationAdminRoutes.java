@@ -22,11 +22,14 @@ import java.util.Optional;
 /**
  * The admin API's revocation endpoints; the contract of {@code simca sim revoke}, {@code cert
  * revoke} and {@code crl publish}:
+ *
  * <ul>
  *   <li>{@code POST /admin/v1/sims/:iccid/revoke} {@code {"reason":"lost|stolen|decommissioned"}}
- *   <li>{@code POST /admin/v1/certs/:serial/revoke} {@code {"reason":"keyCompromise","invalidityDate":"..."}}
+ *   <li>{@code POST /admin/v1/certs/:serial/revoke} {@code
+ *       {"reason":"keyCompromise","invalidityDate":"..."}}
  *   <li>{@code POST /admin/v1/crl/publish} {@code {"label":"default"}} or {@code {}}
  * </ul>
+ *
  * Writers only; the work runs off the event loop; errors are problem+json (the router's style).
  */
 public final class RevocationAdminRoutes {
@@ -45,7 +48,10 @@ public final class RevocationAdminRoutes {
     RevocationAdminRoutes h = new RevocationAdminRoutes(ctx, revocation);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
     // The role gate is its own route: Vert.x wants the body handler first on a route.
-    for (String path : new String[] {"/admin/v1/sims/:iccid/revoke", "/admin/v1/certs/:serial/revoke", "/admin/v1/crl/publish"}) {
+    for (String path :
+        new String[] {
+          "/admin/v1/sims/:iccid/revoke", "/admin/v1/certs/:serial/revoke", "/admin/v1/crl/publish"
+        }) {
       router.post(path).handler(AdminAuth.require(AdminAuth.WRITERS));
     }
     router.post("/admin/v1/sims/:iccid/revoke").handler(body).handler(h::revokeSim);
@@ -66,11 +72,20 @@ public final class RevocationAdminRoutes {
       throw CaException.malformed("bad_reason", "reason must be lost, stolen or decommissioned");
     }
     String actor = AdminAuth.operator(rc).actor();
-    reply(rc, ctx.blocking().run(() -> revocation.revokeSim(iccid, reason, actor)).map(r -> new JsonObject()
-        .put("iccid", r.iccid())
-        .put("status", r.status().name().toLowerCase(Locale.ROOT))
-        .put("revokedSerials", new JsonArray(r.revokedSerials().stream().map(s -> s.toString(16)).toList()))
-        .put("alreadyRevoked", r.alreadyRevoked())));
+    reply(
+        rc,
+        ctx.blocking()
+            .run(() -> revocation.revokeSim(iccid, reason, actor))
+            .map(
+                r ->
+                    new JsonObject()
+                        .put("iccid", r.iccid())
+                        .put("status", r.status().name().toLowerCase(Locale.ROOT))
+                        .put(
+                            "revokedSerials",
+                            new JsonArray(
+                                r.revokedSerials().stream().map(s -> s.toString(16)).toList()))
+                        .put("alreadyRevoked", r.alreadyRevoked())));
   }
 
   private void revokeCert(RoutingContext rc) {
@@ -86,21 +101,38 @@ public final class RevocationAdminRoutes {
     } catch (IllegalArgumentException | ClassCastException e) {
       throw CaException.malformed("bad_reason", e.getMessage());
     }
-    Optional<Instant> invalidity = Optional.ofNullable(body.getValue("invalidityDate")).map(v -> instant(String.valueOf(v)));
+    Optional<Instant> invalidity =
+        Optional.ofNullable(body.getValue("invalidityDate")).map(v -> instant(String.valueOf(v)));
     String actor = AdminAuth.operator(rc).actor();
-    reply(rc, ctx.blocking().run(() -> revocation.revokeCertificate(serial, reason, invalidity, actor))
-        .map(revoked -> new JsonObject().put("serial", serial.toString(16)).put("revoked", revoked)));
+    reply(
+        rc,
+        ctx.blocking()
+            .run(() -> revocation.revokeCertificate(serial, reason, invalidity, actor))
+            .map(
+                revoked ->
+                    new JsonObject().put("serial", serial.toString(16)).put("revoked", revoked)));
   }
 
   private void publishCrl(RoutingContext rc) {
-    Optional<String> label = Optional.ofNullable(json(rc).getValue("label")).map(String::valueOf).filter(s -> !s.isBlank());
+    Optional<String> label =
+        Optional.ofNullable(json(rc).getValue("label"))
+            .map(String::valueOf)
+            .filter(s -> !s.isBlank());
     String actor = AdminAuth.operator(rc).actor();
-    reply(rc, ctx.blocking().run(() -> revocation.publishCrl(label, actor))
-        .map(numbers -> new JsonObject().put("crls", new JsonObject(new java.util.LinkedHashMap<>(numbers)))));
+    reply(
+        rc,
+        ctx.blocking()
+            .run(() -> revocation.publishCrl(label, actor))
+            .map(
+                numbers ->
+                    new JsonObject()
+                        .put("crls", new JsonObject(new java.util.LinkedHashMap<>(numbers)))));
   }
 
   private static void reply(RoutingContext rc, Future<JsonObject> result) {
-    result.onSuccess(json -> rc.response().putHeader("Content-Type", "application/json").end(json.encode()))
+    result
+        .onSuccess(
+            json -> rc.response().putHeader("Content-Type", "application/json").end(json.encode()))
         .onFailure(rc::fail);
   }
 
@@ -120,7 +152,9 @@ public final class RevocationAdminRoutes {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw CaException.malformed("bad_invalidity_date", "invalidityDate must be ISO-8601 with an offset, e.g. 2026-01-01T00:00:00Z");
+      throw CaException.malformed(
+          "bad_invalidity_date",
+          "invalidityDate must be ISO-8601 with an offset, e.g. 2026-01-01T00:00:00Z");
     }
   }
 }

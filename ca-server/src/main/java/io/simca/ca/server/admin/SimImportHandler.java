@@ -14,9 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code POST /admin/v1/sims/import} ({@code text/csv}, query {@code skipInvalid},
- * {@code skipExisting}): one request is one transaction. Bad rows answer 400 with an
- * {@code errors} array of {@code {line, error}}; existing ICCIDs answer 409 naming them.
+ * {@code POST /admin/v1/sims/import} ({@code text/csv}, query {@code skipInvalid}, {@code
+ * skipExisting}): one request is one transaction. Bad rows answer 400 with an {@code errors} array
+ * of {@code {line, error}}; existing ICCIDs answer 409 naming them.
  */
 final class SimImportHandler implements Handler<RoutingContext> {
 
@@ -31,31 +31,62 @@ final class SimImportHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     Operator op = AdminAuth.operator(rc);
-    ImportOptions options = new ImportOptions(AdminParams.flag(rc, "skipInvalid"), AdminParams.flag(rc, "skipExisting"));
+    ImportOptions options =
+        new ImportOptions(
+            AdminParams.flag(rc, "skipInvalid"), AdminParams.flag(rc, "skipExisting"));
     var body = rc.body().buffer();
     if (body == null || body.length() == 0) {
-      throw CaException.malformed("empty_body", "the request body must be a CSV file with the header iccid,imsi,imei,tenant");
+      throw CaException.malformed(
+          "empty_body",
+          "the request body must be a CSV file with the header iccid,imsi,imei,tenant");
     }
-    ctx.blocking().run(() -> sims.importCsv(body.toString(StandardCharsets.UTF_8), options, op.actor()))
+    ctx.blocking()
+        .run(() -> sims.importCsv(body.toString(StandardCharsets.UTF_8), options, op.actor()))
         .onSuccess(outcome -> reply(rc, outcome))
         .onFailure(rc::fail);
   }
 
   private static void reply(RoutingContext rc, SimImportOutcome outcome) {
     switch (outcome) {
-      case SimImportOutcome.Imported i -> AdminReplies.json(rc, new JsonObject()
-          .put("inserted", i.inserted()).put("skippedExisting", i.skippedExisting()).put("skippedInvalid", i.skippedInvalid()));
+      case SimImportOutcome.Imported i ->
+          AdminReplies.json(
+              rc,
+              new JsonObject()
+                  .put("inserted", i.inserted())
+                  .put("skippedExisting", i.skippedExisting())
+                  .put("skippedInvalid", i.skippedInvalid()));
       case SimImportOutcome.InvalidRows r -> {
         JsonArray errors = new JsonArray();
-        r.errors().forEach(e -> errors.add(new JsonObject().put("line", e.line()).put("error", e.error())));
-        HttpErrors.send(rc, CaException.malformed("invalid_rows", r.totalInvalid()
-                + " invalid row(s), nothing imported (first: line " + r.errors().get(0).line() + ": " + r.errors().get(0).error() + ")"),
-            HttpErrors.Style.PROBLEM_JSON, new JsonObject().put("errors", errors).put("invalidCount", r.totalInvalid()));
+        r.errors()
+            .forEach(
+                e -> errors.add(new JsonObject().put("line", e.line()).put("error", e.error())));
+        HttpErrors.send(
+            rc,
+            CaException.malformed(
+                "invalid_rows",
+                r.totalInvalid()
+                    + " invalid row(s), nothing imported (first: line "
+                    + r.errors().get(0).line()
+                    + ": "
+                    + r.errors().get(0).error()
+                    + ")"),
+            HttpErrors.Style.PROBLEM_JSON,
+            new JsonObject().put("errors", errors).put("invalidCount", r.totalInvalid()));
       }
-      case SimImportOutcome.ExistingIccids x -> HttpErrors.send(rc, new CaException(ErrorKind.CONFLICT, "iccid_exists",
-              x.total() + " ICCID(s) already in the store, nothing imported: " + String.join(", ", x.iccids())
-                  + (x.total() > x.iccids().size() ? ", ..." : "")),
-          HttpErrors.Style.PROBLEM_JSON, new JsonObject().put("iccids", new JsonArray(x.iccids())).put("existingCount", x.total()));
+      case SimImportOutcome.ExistingIccids x ->
+          HttpErrors.send(
+              rc,
+              new CaException(
+                  ErrorKind.CONFLICT,
+                  "iccid_exists",
+                  x.total()
+                      + " ICCID(s) already in the store, nothing imported: "
+                      + String.join(", ", x.iccids())
+                      + (x.total() > x.iccids().size() ? ", ..." : "")),
+              HttpErrors.Style.PROBLEM_JSON,
+              new JsonObject()
+                  .put("iccids", new JsonArray(x.iccids()))
+                  .put("existingCount", x.total()));
     }
   }
 }

@@ -11,7 +11,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code GET /admin/v1/sims?tenant=&status=&prefix=&offset=&limit=} -> {@code {"items":[...],"total":n}}, by ICCID. */
+/**
+ * {@code GET /admin/v1/sims?tenant=&status=&prefix=&offset=&limit=} -> {@code
+ * {"items":[...],"total":n}}, by ICCID.
+ */
 final class SimListHandler implements Handler<RoutingContext> {
 
   private final ServerContext ctx;
@@ -28,17 +31,26 @@ final class SimListHandler implements Handler<RoutingContext> {
     if (prefix != null && !prefix.matches("[0-9]{1,22}")) {
       throw CaException.malformed("bad_parameter", "prefix must be 1-22 digits");
     }
-    SimFilter filter = SimFilter.ALL.withTenant(AdminParams.text(rc, "tenant"))
-        .withStatus(AdminParams.choice(rc, "status", SimStatus.class))
-        .withIccidPrefix(prefix);
+    SimFilter filter =
+        SimFilter.ALL
+            .withTenant(AdminParams.text(rc, "tenant"))
+            .withStatus(AdminParams.choice(rc, "status", SimStatus.class))
+            .withIccidPrefix(prefix);
     Paging paging = AdminParams.paging(rc);
-    ctx.blocking().run(() -> sims.list(filter, paging))
-        .onSuccess(page -> {
-          JsonArray items = new JsonArray();
-          page.items().forEach(s -> items.add(AdminJson.sim(s)));
-          AdminReplies.json(rc, new JsonObject().put("items", items).put("total", page.total())
-              .put("offset", paging.offset()).put("limit", paging.limit()));
-        })
+    ctx.blocking()
+        .run(() -> sims.list(filter, paging))
+        .onSuccess(
+            page -> {
+              JsonArray items = new JsonArray();
+              page.items().forEach(s -> items.add(AdminJson.sim(s)));
+              AdminReplies.json(
+                  rc,
+                  new JsonObject()
+                      .put("items", items)
+                      .put("total", page.total())
+                      .put("offset", paging.offset())
+                      .put("limit", paging.limit()));
+            })
         .onFailure(rc::fail);
   }
 }

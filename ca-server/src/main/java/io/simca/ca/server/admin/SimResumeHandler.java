@@ -8,8 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /**
- * {@code POST /admin/v1/sims/:iccid/resume[?force=true]} -> {@code {"iccid","previous","status","changed"}};
- * 409 {@code sim_barred} for a lost, stolen or decommissioned SIM without force (see {@link SimInventory}).
+ * {@code POST /admin/v1/sims/:iccid/resume[?force=true]} -> {@code
+ * {"iccid","previous","status","changed"}}; 409 {@code sim_barred} for a lost, stolen or
+ * decommissioned SIM without force (see {@link SimInventory}).
  */
 final class SimResumeHandler implements Handler<RoutingContext> {
 
@@ -27,12 +28,17 @@ final class SimResumeHandler implements Handler<RoutingContext> {
     String iccid = rc.pathParam("iccid");
     SimInventory.requireIccid(iccid);
     boolean force = AdminParams.flag(rc, "force");
-    ctx.blocking().run(() -> sims.resume(iccid, force, op.actor()))
-        .onSuccess(r -> AdminReplies.json(rc, new JsonObject()
-            .put("iccid", r.iccid())
-            .put("previous", r.previous().name().toLowerCase(Locale.ROOT))
-            .put("status", r.status().name().toLowerCase(Locale.ROOT))
-            .put("changed", r.changed())))
+    ctx.blocking()
+        .run(() -> sims.resume(iccid, force, op.actor()))
+        .onSuccess(
+            r ->
+                AdminReplies.json(
+                    rc,
+                    new JsonObject()
+                        .put("iccid", r.iccid())
+                        .put("previous", r.previous().name().toLowerCase(Locale.ROOT))
+                        .put("status", r.status().name().toLowerCase(Locale.ROOT))
+                        .put("changed", r.changed())))
         .onFailure(rc::fail);
   }
 }

@@ -21,12 +21,14 @@ final class SimShowHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext rc) {
     String iccid = rc.pathParam("iccid");
     SimInventory.requireIccid(iccid);
-    ctx.blocking().run(() -> sims.show(iccid))
-        .onSuccess(d -> {
-          JsonArray certs = new JsonArray();
-          d.certificates().forEach(c -> certs.add(AdminJson.certSummary(c, ctx.hierarchy())));
-          AdminReplies.json(rc, AdminJson.sim(d.sim()).put("certificates", certs));
-        })
+    ctx.blocking()
+        .run(() -> sims.show(iccid))
+        .onSuccess(
+            d -> {
+              JsonArray certs = new JsonArray();
+              d.certificates().forEach(c -> certs.add(AdminJson.certSummary(c, ctx.hierarchy())));
+              AdminReplies.json(rc, AdminJson.sim(d.sim()).put("certificates", certs));
+            })
         .onFailure(rc::fail);
   }
 }

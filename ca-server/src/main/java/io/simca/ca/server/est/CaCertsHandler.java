@@ -25,7 +25,8 @@ final class CaCertsHandler {
   void handle(RoutingContext rc) {
     IssuingCa ca = EstLabels.issuingCa(rc, ctx);
     X509Certificate root = ctx.hierarchy().root();
-    String body = bodies.computeIfAbsent(ca.keyId(), k -> CertsOnly.encodeBase64(List.of(ca.cert(), root)));
+    String body =
+        bodies.computeIfAbsent(ca.keyId(), k -> CertsOnly.encodeBase64(List.of(ca.cert(), root)));
     EstResponses.base64(rc.response(), EstResponses.CACERTS_CONTENT_TYPE, body);
   }
 }

@@ -27,12 +27,12 @@ import org.bouncycastle.asn1.x509.Extension;
 
 /**
  * Validates the TLS client certificate of a re-enrolment. The EST listener accepts any client
- * certificate at the handshake (so a foreign or revoked one gets a 403 with a reason instead of
- * a bare TLS failure, see {@code TlsOptions}); the handshake proved possession of its key, and
- * this class establishes the rest: signed by one of our issuing CA generations (found by AKI,
- * else by issuer name, and verified), within its validity, stored as a device certificate with
- * exactly these bytes, and not revoked. Whether its SIM is still active is the policy's SIM
- * rule. Blocking (store read).
+ * certificate at the handshake (so a foreign or revoked one gets a 403 with a reason instead of a
+ * bare TLS failure, see {@code TlsOptions}); the handshake proved possession of its key, and this
+ * class establishes the rest: signed by one of our issuing CA generations (found by AKI, else by
+ * issuer name, and verified), within its validity, stored as a device certificate with exactly
+ * these bytes, and not revoked. Whether its SIM is still active is the policy's SIM rule. Blocking
+ * (store read).
  */
 public final class ClientCertificates {
 
@@ -40,13 +40,17 @@ public final class ClientCertificates {
   private final CertificateStore certs;
   private final Clock clock;
 
-  public ClientCertificates(Supplier<LoadedHierarchy> hierarchy, CertificateStore certs, Clock clock) {
+  public ClientCertificates(
+      Supplier<LoadedHierarchy> hierarchy, CertificateStore certs, Clock clock) {
     this.hierarchy = hierarchy;
     this.certs = certs;
     this.clock = clock;
   }
 
-  /** The peer chain of the request's TLS connection; empty without a client certificate. Event-loop safe. */
+  /**
+   * The peer chain of the request's TLS connection; empty without a client certificate. Event-loop
+   * safe.
+   */
   public static List<Certificate> peerChain(RoutingContext rc) {
     try {
       List<Certificate> chain = rc.request().connection().peerCertificates();
@@ -63,36 +67,61 @@ public final class ClientCertificates {
     }
     Optional<IssuingCa> ca = issuerOf(leaf);
     if (ca.isEmpty()) {
-      return ClientCertificate.refused(leaf, ClientCertificate.Status.FOREIGN, "client certificate not issued by this CA");
+      return ClientCertificate.refused(
+          leaf, ClientCertificate.Status.FOREIGN, "client certificate not issued by this CA");
     }
     Optional<CertificateRow> row = certs.find(leaf.getSerialNumber());
-    if (row.isEmpty() || !row.get().caId().equals(ca.get().keyId()) || row.get().certDer() == null
-        || !Arrays.equals(row.get().certDer(), encoded(leaf)) || row.get().iccid() == null
+    if (row.isEmpty()
+        || !row.get().caId().equals(ca.get().keyId())
+        || row.get().certDer() == null
+        || !Arrays.equals(row.get().certDer(), encoded(leaf))
+        || row.get().iccid() == null
         || !IssuanceEngine.PROFILE.equals(row.get().profile())) {
-      return ClientCertificate.refused(leaf, ClientCertificate.Status.FOREIGN, "client certificate is not an issued device certificate");
+      return ClientCertificate.refused(
+          leaf,
+          ClientCertificate.Status.FOREIGN,
+          "client certificate is not an issued device certificate");
     }
-    // From here the certificate is one we issued, so its row names the SIM the denial is audited under.
+    // From here the certificate is one we issued, so its row names the SIM the denial is audited
+    // under.
     try {
       leaf.checkValidity(Date.from(clock.instant()));
     } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-      return ClientCertificate.refused(leaf, row.get(), ClientCertificate.Status.EXPIRED,
+      return ClientCertificate.refused(
+          leaf,
+          row.get(),
+          ClientCertificate.Status.EXPIRED,
           "client certificate is outside its validity");
     }
     if (row.get().status() == CertStatus.REVOKED) {
-      return ClientCertificate.refused(leaf, row.get(), ClientCertificate.Status.REVOKED, "client certificate is revoked");
+      return ClientCertificate.refused(
+          leaf, row.get(), ClientCertificate.Status.REVOKED, "client certificate is revoked");
     }
     if (row.get().status() != CertStatus.ISSUED) {
-      return ClientCertificate.refused(leaf, ClientCertificate.Status.FOREIGN, "client certificate was never issued");
+      return ClientCertificate.refused(
+          leaf, ClientCertificate.Status.FOREIGN, "client certificate was never issued");
     }
     return ClientCertificate.valid(leaf, row.get());
   }
 
-  /** The generation whose key signed {@code leaf} (RFC 5280 §4.2.1.1 AKI first, then issuer name). */
+  /**
+   * The generation whose key signed {@code leaf} (RFC 5280 §4.2.1.1 AKI first, then issuer name).
+   */
   private Optional<IssuingCa> issuerOf(X509Certificate leaf) {
     LoadedHierarchy h = hierarchy.get();
     Optional<IssuingCa> byAki = keyId(leaf).flatMap(h::byKeyId);
-    List<IssuingCa> candidates = byAki.map(List::of).orElseGet(() -> h.all().stream()
-        .filter(ca -> ca.cert().getSubjectX500Principal().equals(leaf.getIssuerX500Principal())).toList());
+    List<IssuingCa> candidates =
+        byAki
+            .map(List::of)
+            .orElseGet(
+                () ->
+                    h.all().stream()
+                        .filter(
+                            ca ->
+                                ca.cert()
+                                    .getSubjectX500Principal()
+                                    .equals(leaf.getIssuerX500Principal()))
+                        .toList());
     for (IssuingCa ca : candidates) {
       try {
         leaf.verify(ca.cert().getPublicKey());
@@ -110,7 +139,9 @@ public final class ClientCertificates {
       return Optional.empty();
     }
     try {
-      byte[] id = AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier();
+      byte[] id =
+          AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets())
+              .getKeyIdentifier();
       return id == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(id));
     } catch (RuntimeException e) {
       return Optional.empty();

@@ -8,9 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * {@code GET /.well-known/est/[<label>/]csrattrs} (RFC 7030 §4.5): advises the preferred key
- * (P-256 when allowed, else the first of {@code profile.allowedKeys}) and that a SIM attestation
- * is required; base64 {@code application/csrattrs} (§4.5.2).
+ * {@code GET /.well-known/est/[<label>/]csrattrs} (RFC 7030 §4.5): advises the preferred key (P-256
+ * when allowed, else the first of {@code profile.allowedKeys}) and that a SIM attestation is
+ * required; base64 {@code application/csrattrs} (§4.5.2).
  */
 final class CsrAttrsHandler {
 
@@ -20,7 +20,10 @@ final class CsrAttrsHandler {
   CsrAttrsHandler(ServerContext ctx) {
     this.ctx = ctx;
     List<String> allowed = ctx.config().profile().allowedKeys();
-    KeyType preferred = allowed.contains(KeyType.EC_P256.name()) ? KeyType.EC_P256 : KeyType.valueOf(allowed.get(0));
+    KeyType preferred =
+        allowed.contains(KeyType.EC_P256.name())
+            ? KeyType.EC_P256
+            : KeyType.valueOf(allowed.get(0));
     this.body = CsrAttributes.base64(preferred, false);
   }
 

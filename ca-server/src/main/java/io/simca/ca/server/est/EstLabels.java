@@ -9,8 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 /** Resolves the optional {@code <label>} path segment of an EST URL to an issuing CA. */
 final class EstLabels {
 
-  private EstLabels() {
-  }
+  private EstLabels() {}
 
   /** The label in the path, else {@code ca.defaultLabel}. */
   static String label(RoutingContext rc, ServerContext ctx) {
@@ -21,7 +20,15 @@ final class EstLabels {
   /** The active issuing CA for the request's label; 404 when there is none. */
   static IssuingCa issuingCa(RoutingContext rc, ServerContext ctx) {
     String label = label(rc, ctx);
-    return ctx.hierarchy().byLabel(label).orElseThrow(() -> new CaException(ErrorKind.NOT_FOUND, "unknown_label",
-        "unknown_label: no issuing CA '" + (label.length() > 32 ? label.substring(0, 32) + "..." : label) + "'"));
+    return ctx.hierarchy()
+        .byLabel(label)
+        .orElseThrow(
+            () ->
+                new CaException(
+                    ErrorKind.NOT_FOUND,
+                    "unknown_label",
+                    "unknown_label: no issuing CA '"
+                        + (label.length() > 32 ? label.substring(0, 32) + "..." : label)
+                        + "'"));
   }
 }

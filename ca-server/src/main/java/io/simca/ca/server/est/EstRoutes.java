@@ -15,11 +15,11 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.Arrays;
 
 /**
- * Mounts the EST operations (RFC 7030 §3.2.2) on {@code /.well-known/est/} and
- * {@code /.well-known/est/<label>/}: cacerts, csrattrs, simpleenroll, simplereenroll. Request
- * bodies are capped at {@code server.maxBodyBytes} (413). An enrolment refused before it
- * reaches the engine (unknown label, wrong content type, body too large) is audited through
- * the engine by this router's failure handler, so every refusal leaves an audit record.
+ * Mounts the EST operations (RFC 7030 §3.2.2) on {@code /.well-known/est/} and {@code
+ * /.well-known/est/<label>/}: cacerts, csrattrs, simpleenroll, simplereenroll. Request bodies are
+ * capped at {@code server.maxBodyBytes} (413). An enrolment refused before it reaches the engine
+ * (unknown label, wrong content type, body too large) is audited through the engine by this
+ * router's failure handler, so every refusal leaves an audit record.
  *
  * <p>Mount before the router's generic failure handler: this one audits, then passes on.
  */
@@ -27,41 +27,57 @@ public final class EstRoutes {
 
   private static final String BASE = "/\\.well-known/est/(?:(?<label>[A-Za-z0-9._~-]+)/)?";
 
-  private EstRoutes() {
-  }
+  private EstRoutes() {}
 
-  public static void mount(Router router, ServerContext ctx, IssuanceEngine engine, ClientCertificates clientCertificates) {
+  public static void mount(
+      Router router,
+      ServerContext ctx,
+      IssuanceEngine engine,
+      ClientCertificates clientCertificates) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(ctx.config().server().maxBodyBytes());
-    router.getWithRegex(BASE + "cacerts").method(HttpMethod.HEAD).handler(new CaCertsHandler(ctx)::handle);
-    router.getWithRegex(BASE + "csrattrs").method(HttpMethod.HEAD).handler(new CsrAttrsHandler(ctx)::handle);
-    router.postWithRegex(BASE + "simpleenroll")
+    router
+        .getWithRegex(BASE + "cacerts")
+        .method(HttpMethod.HEAD)
+        .handler(new CaCertsHandler(ctx)::handle);
+    router
+        .getWithRegex(BASE + "csrattrs")
+        .method(HttpMethod.HEAD)
+        .handler(new CsrAttrsHandler(ctx)::handle);
+    router
+        .postWithRegex(BASE + "simpleenroll")
         .handler(body)
         .handler(new SimpleEnrollHandler(ctx, engine)::handle)
         .failureHandler(auditing(ctx, engine, EnrollmentRequest.Kind.ENROLL));
-    router.postWithRegex(BASE + "simplereenroll")
+    router
+        .postWithRegex(BASE + "simplereenroll")
         .handler(body)
         .handler(new SimpleReenrollHandler(ctx, engine, clientCertificates)::handle)
         .failureHandler(auditing(ctx, engine, EnrollmentRequest.Kind.REENROLL));
   }
 
-  private static Handler<RoutingContext> auditing(ServerContext ctx, IssuanceEngine engine, EnrollmentRequest.Kind kind) {
+  private static Handler<RoutingContext> auditing(
+      ServerContext ctx, IssuanceEngine engine, EnrollmentRequest.Kind kind) {
     return rc -> {
       CaException error = asCaException(rc);
       Future<Void> audited = Future.succeededFuture();
       if (rc.get(EnrollmentReplies.AUDITED) == null) {
         String address = EnrollmentReplies.clientAddress(rc);
-        audited = ctx.blocking().run(() -> {
-          engine.auditRejected(kind, address, error);
-          return null;
-        });
+        audited =
+            ctx.blocking()
+                .run(
+                    () -> {
+                      engine.auditRejected(kind, address, error);
+                      return null;
+                    });
       }
-      audited.onComplete(ar -> {
-        if (error.kind() == ErrorKind.UNAUTHORIZED) {
-          challenge(rc);
-        } else {
-          rc.next();
-        }
-      });
+      audited.onComplete(
+          ar -> {
+            if (error.kind() == ErrorKind.UNAUTHORIZED) {
+              challenge(rc);
+            } else {
+              rc.next();
+            }
+          });
     };
   }
 
@@ -74,7 +90,8 @@ public final class EstRoutes {
     if (rc.response().ended() || rc.response().headWritten()) {
       return;
     }
-    rc.response().setStatusCode(401)
+    rc.response()
+        .setStatusCode(401)
         .putHeader("WWW-Authenticate", "Basic realm=\"simca\"")
         .putHeader("Content-Length", "0")
         .end();
@@ -86,9 +103,15 @@ public final class EstRoutes {
       return ce;
     }
     int status = failure instanceof HttpException he ? he.getStatusCode() : rc.statusCode();
-    ErrorKind kind = Arrays.stream(ErrorKind.values()).filter(k -> k.httpStatus() == status).findFirst()
-        .orElse(ErrorKind.INTERNAL);
-    String reason = kind == ErrorKind.PAYLOAD_TOO_LARGE ? "body_too_large" : kind.name().toLowerCase(java.util.Locale.ROOT);
+    ErrorKind kind =
+        Arrays.stream(ErrorKind.values())
+            .filter(k -> k.httpStatus() == status)
+            .findFirst()
+            .orElse(ErrorKind.INTERNAL);
+    String reason =
+        kind == ErrorKind.PAYLOAD_TOO_LARGE
+            ? "body_too_large"
+            : kind.name().toLowerCase(java.util.Locale.ROOT);
     return new CaException(kind, reason, "request refused with HTTP " + status);
   }
 }

@@ -9,9 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
- * {@code POST /.well-known/est/[<label>/]simpleenroll} (RFC 7030 §4.2.1): a PKCS#10 CSR with
- * the SIM attestation token as credentials. Everything after the label and content-type checks
- * is the issuance engine's, off the event loop.
+ * {@code POST /.well-known/est/[<label>/]simpleenroll} (RFC 7030 §4.2.1): a PKCS#10 CSR with the
+ * SIM attestation token as credentials. Everything after the label and content-type checks is the
+ * issuance engine's, off the event loop.
  */
 final class SimpleEnrollHandler {
 
@@ -26,15 +26,22 @@ final class SimpleEnrollHandler {
   void handle(RoutingContext rc) {
     IssuingCa ca = EstLabels.issuingCa(rc, ctx);
     EnrollmentReplies.requirePkcs10(rc);
-    EnrollmentSubmission submission = new EnrollmentSubmission(EnrollmentRequest.Kind.ENROLL, ca.label(),
-        EnrollmentReplies.body(rc), rc.request().getHeader("Authorization"), Optional.empty(),
-        EnrollmentReplies.clientAddress(rc));
+    EnrollmentSubmission submission =
+        new EnrollmentSubmission(
+            EnrollmentRequest.Kind.ENROLL,
+            ca.label(),
+            EnrollmentReplies.body(rc),
+            rc.request().getHeader("Authorization"),
+            Optional.empty(),
+            EnrollmentReplies.clientAddress(rc));
     long start = System.nanoTime();
-    ctx.blocking().run(() -> engine.enroll(submission))
-        .onSuccess(outcome -> {
-          EnrollmentReplies.record(ctx, "enroll", outcome, start);
-          EnrollmentReplies.reply(rc, outcome);
-        })
+    ctx.blocking()
+        .run(() -> engine.enroll(submission))
+        .onSuccess(
+            outcome -> {
+              EnrollmentReplies.record(ctx, "enroll", outcome, start);
+              EnrollmentReplies.reply(rc, outcome);
+            })
         .onFailure(rc::fail);
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /.well-known/est/[<label>/]simplereenroll} (RFC 7030 §4.2.2): renewal over mutual
- * TLS with the current certificate, which {@link ClientCertificates} checks (the TLS layer
- * accepted it unverified); by default with a fresh attestation token as well.
+ * {@code POST /.well-known/est/[<label>/]simplereenroll} (RFC 7030 §4.2.2): renewal over mutual TLS
+ * with the current certificate, which {@link ClientCertificates} checks (the TLS layer accepted it
+ * unverified); by default with a fresh attestation token as well.
  */
 final class SimpleReenrollHandler {
 
@@ -21,7 +21,8 @@ final class SimpleReenrollHandler {
   private final IssuanceEngine engine;
   private final ClientCertificates clientCertificates;
 
-  SimpleReenrollHandler(ServerContext ctx, IssuanceEngine engine, ClientCertificates clientCertificates) {
+  SimpleReenrollHandler(
+      ServerContext ctx, IssuanceEngine engine, ClientCertificates clientCertificates) {
     this.ctx = ctx;
     this.engine = engine;
     this.clientCertificates = clientCertificates;
@@ -35,12 +36,22 @@ final class SimpleReenrollHandler {
     String authorization = rc.request().getHeader("Authorization");
     String address = EnrollmentReplies.clientAddress(rc);
     long start = System.nanoTime();
-    ctx.blocking().run(() -> engine.enroll(new EnrollmentSubmission(EnrollmentRequest.Kind.REENROLL, ca.label(), body,
-            authorization, Optional.of(clientCertificates.inspect(chain)), address)))
-        .onSuccess(outcome -> {
-          EnrollmentReplies.record(ctx, "reenroll", outcome, start);
-          EnrollmentReplies.reply(rc, outcome);
-        })
+    ctx.blocking()
+        .run(
+            () ->
+                engine.enroll(
+                    new EnrollmentSubmission(
+                        EnrollmentRequest.Kind.REENROLL,
+                        ca.label(),
+                        body,
+                        authorization,
+                        Optional.of(clientCertificates.inspect(chain)),
+                        address)))
+        .onSuccess(
+            outcome -> {
+              EnrollmentReplies.record(ctx, "reenroll", outcome, start);
+              EnrollmentReplies.reply(rc, outcome);
+            })
         .onFailure(rc::fail);
   }
 }

@@ -9,8 +9,8 @@ import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.server.ServerContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -21,13 +21,16 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /crl/<label>.crl}: the DER CRL (RFC 5280 §5, {@code application/pkix-crl}) of the
  * active generation of an issuing CA, the URL its certificates name in their CRL distribution
- * point. {@code GET /crl/<label>-g<gen>.crl}: the CRL of a retired generation, for certificates
- * it issued that have not expired yet. ETag and Last-Modified, 304 on a match.
+ * point. {@code GET /crl/<label>-g<gen>.crl}: the CRL of a retired generation, for certificates it
+ * issued that have not expired yet. ETag and Last-Modified, 304 on a match.
  */
 final class CrlHandler {
 
-  /** Relying parties may cache a CRL this long: it is regenerated within seconds of a revocation. */
+  /**
+   * Relying parties may cache a CRL this long: it is regenerated within seconds of a revocation.
+   */
   static final Duration MAX_AGE = Duration.ofSeconds(60);
+
   private static final Pattern RETIRED = Pattern.compile("(.+)-g([0-9]{1,6})");
 
   private final ServerContext ctx;
@@ -39,22 +42,36 @@ final class CrlHandler {
   }
 
   static void mount(Router router, ServerContext ctx, CrlService crls) {
-    router.getWithRegex("/crl/([a-z0-9][a-z0-9_-]{0,40})\\.crl").method(HttpMethod.HEAD).handler(new CrlHandler(ctx, crls)::handle);
+    router
+        .getWithRegex("/crl/([a-z0-9][a-z0-9_-]{0,40})\\.crl")
+        .method(HttpMethod.HEAD)
+        .handler(new CrlHandler(ctx, crls)::handle);
   }
 
   private void handle(RoutingContext rc) {
     String name = rc.pathParam("param0");
-    IssuingCa ca = resolve(ctx.hierarchy(), name)
-        .orElseThrow(() -> new CaException(ErrorKind.NOT_FOUND, "unknown_label", "no CRL '" + name + "'"));
-    PublishedCrl crl = crls.current(ca.keyId())
-        .orElseThrow(() -> CaException.unavailable("CRL not generated yet", Duration.ofSeconds(2)));
-    HttpServerResponse resp = rc.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/pkix-crl")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE.toSeconds() + ", no-transform")
-        .putHeader(HttpHeaders.ETAG, crl.etag())
-        .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(crl.thisUpdate()));
-    if (HttpDates.notModified(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH),
-        rc.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), crl.etag(), crl.thisUpdate())) {
+    IssuingCa ca =
+        resolve(ctx.hierarchy(), name)
+            .orElseThrow(
+                () ->
+                    new CaException(ErrorKind.NOT_FOUND, "unknown_label", "no CRL '" + name + "'"));
+    PublishedCrl crl =
+        crls.current(ca.keyId())
+            .orElseThrow(
+                () -> CaException.unavailable("CRL not generated yet", Duration.ofSeconds(2)));
+    HttpServerResponse resp =
+        rc.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/pkix-crl")
+            .putHeader(
+                HttpHeaders.CACHE_CONTROL,
+                "public, max-age=" + MAX_AGE.toSeconds() + ", no-transform")
+            .putHeader(HttpHeaders.ETAG, crl.etag())
+            .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(crl.thisUpdate()));
+    if (HttpDates.notModified(
+        rc.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+        rc.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE),
+        crl.etag(),
+        crl.thisUpdate())) {
       resp.setStatusCode(304).end();
       return;
     }
@@ -72,6 +89,8 @@ final class CrlHandler {
       return Optional.empty();
     }
     int gen = Integer.parseInt(m.group(2));
-    return h.all().stream().filter(ca -> ca.label().equals(m.group(1)) && ca.generation() == gen).findFirst();
+    return h.all().stream()
+        .filter(ca -> ca.label().equals(m.group(1)) && ca.generation() == gen)
+        .findFirst();
   }
 }

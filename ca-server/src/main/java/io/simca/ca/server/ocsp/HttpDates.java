@@ -12,19 +12,19 @@ import java.util.Optional;
 final class HttpDates {
 
   private static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   /**
    * Formatted seconds, direct-mapped by epoch second: Date, Last-Modified and Expires repeat the
-   * same few seconds across thousands of OCSP answers, and formatting dominated the hot path.
-   * Racy reads are safe: entries are immutable records (final-field publication).
+   * same few seconds across thousands of OCSP answers, and formatting dominated the hot path. Racy
+   * reads are safe: entries are immutable records (final-field publication).
    */
   private static final Formatted[] MEMO = new Formatted[1024];
 
   private record Formatted(long epochSecond, String text) {}
 
-  private HttpDates() {
-  }
+  private HttpDates() {}
 
   static String format(Instant t) {
     long second = t.getEpochSecond();
@@ -42,17 +42,19 @@ final class HttpDates {
       return Optional.empty();
     }
     try {
-      return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+      return Optional.of(
+          ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * RFC 9110 §13.1: If-None-Match wins when present; else If-Modified-Since at or after
-   * {@code lastModified} (second precision) means the client's copy is current.
+   * RFC 9110 §13.1: If-None-Match wins when present; else If-Modified-Since at or after {@code
+   * lastModified} (second precision) means the client's copy is current.
    */
-  static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+  static boolean notModified(
+      String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
     if (ifNoneMatch != null) {
       for (String tag : ifNoneMatch.split(",")) {
         String t = tag.trim();
@@ -62,7 +64,10 @@ final class HttpDates {
       }
       return false;
     }
-    return parse(ifModifiedSince).map(since -> !since.isBefore(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+    return parse(ifModifiedSince)
+        .map(
+            since ->
+                !since.isBefore(lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
         .orElse(false);
   }
 }

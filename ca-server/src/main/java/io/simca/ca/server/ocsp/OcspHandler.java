@@ -9,8 +9,8 @@ import io.simca.ca.ocsp.OcspResponseSigner;
 import io.simca.ca.server.ServerContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /ocsp} ({@code application/ocsp-request}) and {@code GET /ocsp/<base64>} (RFC 6960
- * Appendix A.1). Every OCSP outcome is HTTP 200 {@code application/ocsp-response} (RFC 6960
- * §2.3); only bytes that are not DER at all get a 400. Cacheable answers carry the RFC 5019 §6
- * headers, and a GET with a matching validator gets 304.
+ * Appendix A.1). Every OCSP outcome is HTTP 200 {@code application/ocsp-response} (RFC 6960 §2.3);
+ * only bytes that are not DER at all get a 400. Cacheable answers carry the RFC 5019 §6 headers,
+ * and a GET with a matching validator gets 304.
  */
 final class OcspHandler {
 
@@ -49,9 +49,13 @@ final class OcspHandler {
 
   static void mount(Router router, ServerContext ctx, OcspResponder responder) {
     OcspHandler h = new OcspHandler(ctx, responder);
-    // Two routes: Vert.x wants a body handler first on its route, and the 415 must not wait for the body.
+    // Two routes: Vert.x wants a body handler first on its route, and the 415 must not wait for the
+    // body.
     router.post("/ocsp").handler(h::checkContentType);
-    router.post("/ocsp").handler(BodyHandler.create(false).setBodyLimit(h.maxBytes)).handler(h::post);
+    router
+        .post("/ocsp")
+        .handler(BodyHandler.create(false).setBodyLimit(h.maxBytes))
+        .handler(h::post);
     router.get("/ocsp/*").method(HttpMethod.HEAD).handler(h::get);
   }
 
@@ -60,7 +64,8 @@ final class OcspHandler {
     int semi = type.indexOf(';');
     String media = (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     if (!media.equals(REQUEST_TYPE)) {
-      throw new CaException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "expected " + REQUEST_TYPE);
+      throw new CaException(
+          ErrorKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "expected " + REQUEST_TYPE);
     }
     rc.next();
   }
@@ -77,7 +82,10 @@ final class OcspHandler {
     // "/ocsp/*" also matches "/ocsp" itself: a GET without a request.
     String raw = path.length() > PREFIX.length() ? path.substring(PREFIX.length()) : "";
     if (raw.length() > maxBytes * 2 + 64) {
-      throw new CaException(ErrorKind.PAYLOAD_TOO_LARGE, "body_too_large", "OCSP request larger than " + maxBytes + " bytes");
+      throw new CaException(
+          ErrorKind.PAYLOAD_TOO_LARGE,
+          "body_too_large",
+          "OCSP request larger than " + maxBytes + " bytes");
     }
     byte[] der;
     try {
@@ -87,7 +95,10 @@ final class OcspHandler {
       throw CaException.malformed("not_base64", "OCSP GET request is not url-encoded base64");
     }
     if (der.length > maxBytes) {
-      throw new CaException(ErrorKind.PAYLOAD_TOO_LARGE, "body_too_large", "OCSP request larger than " + maxBytes + " bytes");
+      throw new CaException(
+          ErrorKind.PAYLOAD_TOO_LARGE,
+          "body_too_large",
+          "OCSP request larger than " + maxBytes + " bytes");
     }
     answer(rc, der, true);
   }
@@ -95,20 +106,34 @@ final class OcspHandler {
   private void answer(RoutingContext rc, byte[] der, boolean isGet) {
     switch (OcspRequestParser.parse(der)) {
       case OcspRequestParser.NotDer n -> rc.fail(CaException.malformed("not_der", n.detail()));
-      case OcspRequestParser.Malformed m -> send(rc, new OcspAnswer.Failed(OcspResponseSigner.MALFORMED_REQUEST), isGet);
+      case OcspRequestParser.Malformed m ->
+          send(rc, new OcspAnswer.Failed(OcspResponseSigner.MALFORMED_REQUEST), isGet);
       case OcspRequestParser.Parsed p -> {
         Optional<OcspAnswer> fast = responder.fromMemory(p);
         if (fast.isPresent()) {
           send(rc, fast.get(), isGet);
         } else {
-          ctx.blocking().run(() -> responder.answer(p)).onComplete(ar -> {
-            if (ar.failed()) {
-              LOG.warn("OCSP answer failed: {}", ar.cause().toString());
-            }
-            boolean storeDown = ar.failed() && ar.cause() instanceof CaException ce && ce.kind() == ErrorKind.UNAVAILABLE;
-            send(rc, ar.succeeded() ? ar.result()
-                : new OcspAnswer.Failed(storeDown ? OcspResponseSigner.TRY_LATER : OcspResponseSigner.INTERNAL_ERROR), isGet);
-          });
+          ctx.blocking()
+              .run(() -> responder.answer(p))
+              .onComplete(
+                  ar -> {
+                    if (ar.failed()) {
+                      LOG.warn("OCSP answer failed: {}", ar.cause().toString());
+                    }
+                    boolean storeDown =
+                        ar.failed()
+                            && ar.cause() instanceof CaException ce
+                            && ce.kind() == ErrorKind.UNAVAILABLE;
+                    send(
+                        rc,
+                        ar.succeeded()
+                            ? ar.result()
+                            : new OcspAnswer.Failed(
+                                storeDown
+                                    ? OcspResponseSigner.TRY_LATER
+                                    : OcspResponseSigner.INTERNAL_ERROR),
+                        isGet);
+                  });
         }
       }
     }
@@ -117,17 +142,24 @@ final class OcspHandler {
   private void send(RoutingContext rc, OcspAnswer answer, boolean isGet) {
     HttpServerResponse resp = rc.response();
     Instant now = ctx.clock().instant();
-    resp.putHeader(HttpHeaders.CONTENT_TYPE, RESPONSE_TYPE).putHeader("Date", HttpDates.format(now));
+    resp.putHeader(HttpHeaders.CONTENT_TYPE, RESPONSE_TYPE)
+        .putHeader("Date", HttpDates.format(now));
     if (answer instanceof OcspAnswer.Signed s && s.cacheable()) {
       // RFC 5019 §6.2: caching headers derived from the response's own validity window.
       String etag = s.etag();
       long maxAge = Math.max(0, Duration.between(now, s.nextUpdate()).toSeconds());
-      resp.putHeader(HttpHeaders.CACHE_CONTROL, "max-age=" + maxAge + ", public, no-transform, must-revalidate")
+      resp.putHeader(
+              HttpHeaders.CACHE_CONTROL,
+              "max-age=" + maxAge + ", public, no-transform, must-revalidate")
           .putHeader(HttpHeaders.ETAG, etag)
           .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(s.thisUpdate()))
           .putHeader(HttpHeaders.EXPIRES, HttpDates.format(s.nextUpdate()));
-      if (isGet && HttpDates.notModified(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH),
-          rc.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, s.thisUpdate())) {
+      if (isGet
+          && HttpDates.notModified(
+              rc.request().getHeader(HttpHeaders.IF_NONE_MATCH),
+              rc.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE),
+              etag,
+              s.thisUpdate())) {
         ctx.metrics().ocsp("not_modified");
         resp.setStatusCode(304).end();
         return;
@@ -135,15 +167,18 @@ final class OcspHandler {
     } else {
       resp.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
-    ctx.metrics().ocsp(switch (answer) {
-      case OcspAnswer.Signed signed -> "successful";
-      case OcspAnswer.Failed failed -> switch (failed.status()) {
-        case OcspResponseSigner.MALFORMED_REQUEST -> "malformed_request";
-        case OcspResponseSigner.UNAUTHORIZED -> "unauthorized";
-        case OcspResponseSigner.TRY_LATER -> "try_later";
-        default -> "internal_error";
-      };
-    });
+    ctx.metrics()
+        .ocsp(
+            switch (answer) {
+              case OcspAnswer.Signed signed -> "successful";
+              case OcspAnswer.Failed failed ->
+                  switch (failed.status()) {
+                    case OcspResponseSigner.MALFORMED_REQUEST -> "malformed_request";
+                    case OcspResponseSigner.UNAUTHORIZED -> "unauthorized";
+                    case OcspResponseSigner.TRY_LATER -> "try_later";
+                    default -> "internal_error";
+                  };
+            });
     resp.end(Buffer.buffer(answer.der()));
   }
 }

@@ -32,16 +32,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The revocation admin endpoints over mTLS with real operator credentials. */
 class RevocationAdminRoutesTest {
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static final Map<TestStores.Kind, TestServer> NODES = new EnumMap<>(TestStores.Kind.class);
 
   static synchronized TestServer node(TestStores.Kind kind) {
-    return NODES.computeIfAbsent(kind, k -> {
-      TestServer n = TestServers.start(tmp, k);
-      new HierarchyService().issueOperator(n.dataDir(), "aud", OperatorRole.AUDITOR);
-      return n;
-    });
+    return NODES.computeIfAbsent(
+        kind,
+        k -> {
+          TestServer n = TestServers.start(tmp, k);
+          new HierarchyService().issueOperator(n.dataDir(), "aud", OperatorRole.AUDITOR);
+          return n;
+        });
   }
 
   @AfterAll
@@ -64,46 +65,60 @@ class RevocationAdminRoutesTest {
     KeyStore ts = KeyStore.getInstance("PKCS12");
     ts.load(null, null);
     ts.setCertificateEntry("root", node.root());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ts);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
     return HttpClient.newBuilder().sslContext(ssl).build();
   }
 
-  static HttpResponse<String> post(HttpClient client, TestServer node, String path, String body) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(node.adminBase() + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> post(HttpClient client, TestServer node, String path, String body)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(node.adminBase() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void simRevoke_revokesEveryCertificate_isIdempotent_andIsAudited(TestStores.Kind kind) throws Exception {
+  void simRevoke_revokesEveryCertificate_isIdempotent_andIsAudited(TestStores.Kind kind)
+      throws Exception {
     TestServer node = node(kind);
     HttpClient admin = client(node, "admin");
     TestCertificates.Issued first = TestCertificates.issue(node, tmp);
     TestCertificates.Issued second = TestCertificates.issueFor(node, first.iccid(), tmp);
 
-    HttpResponse<String> r = post(admin, node, "/sims/" + first.iccid() + "/revoke", "{\"reason\":\"lost\"}");
+    HttpResponse<String> r =
+        post(admin, node, "/sims/" + first.iccid() + "/revoke", "{\"reason\":\"lost\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonObject json = new JsonObject(r.body());
     assertThat(json.getString("iccid")).isEqualTo(first.iccid());
     assertThat(json.getString("status")).isEqualTo("lost");
-    assertThat(json.getJsonArray("revokedSerials").getList()).containsExactlyInAnyOrder(first.serialHex(), second.serialHex());
+    assertThat(json.getJsonArray("revokedSerials").getList())
+        .containsExactlyInAnyOrder(first.serialHex(), second.serialHex());
     assertThat(json.getBoolean("alreadyRevoked")).isFalse();
     assertThat(node.server().services().ocsp().cache().get(first.serial()).orElseThrow().state())
         .isInstanceOf(io.simca.ca.ocsp.OcspResponseSigner.Revoked.class);
 
-    JsonObject again = new JsonObject(post(admin, node, "/sims/" + first.iccid() + "/revoke", "{\"reason\":\"lost\"}").body());
+    JsonObject again =
+        new JsonObject(
+            post(admin, node, "/sims/" + first.iccid() + "/revoke", "{\"reason\":\"lost\"}")
+                .body());
     assertThat(again.getJsonArray("revokedSerials")).isEmpty();
     assertThat(again.getBoolean("alreadyRevoked")).isTrue();
 
     var audit = node.stores().audit().list(AuditFilter.ALL, 0, 1000);
-    assertThat(audit).anySatisfy(e -> {
-      assertThat(e.eventType()).isEqualTo("sim_revoke");
-      assertThat(e.iccid()).isEqualTo(first.iccid());
-      assertThat(e.actor()).contains("admin");
-    });
+    assertThat(audit)
+        .anySatisfy(
+            e -> {
+              assertThat(e.eventType()).isEqualTo("sim_revoke");
+              assertThat(e.iccid()).isEqualTo(first.iccid());
+              assertThat(e.actor()).contains("admin");
+            });
   }
 
   @ParameterizedTest
@@ -115,14 +130,20 @@ class RevocationAdminRoutesTest {
     String body = "{\"reason\":\"keyCompromise\",\"invalidityDate\":\"2026-01-01T00:00:00Z\"}";
     HttpResponse<String> r = post(admin, node, "/certs/" + dev.serialHex() + "/revoke", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(new JsonObject(r.body())).isEqualTo(new JsonObject().put("serial", dev.serialHex()).put("revoked", true));
-    assertThat(new JsonObject(post(admin, node, "/certs/" + dev.serialHex() + "/revoke", body).body()).getBoolean("revoked"))
+    assertThat(new JsonObject(r.body()))
+        .isEqualTo(new JsonObject().put("serial", dev.serialHex()).put("revoked", true));
+    assertThat(
+            new JsonObject(post(admin, node, "/certs/" + dev.serialHex() + "/revoke", body).body())
+                .getBoolean("revoked"))
         .isFalse();
 
     HttpResponse<String> pub = post(admin, node, "/crl/publish", "{}");
     assertThat(pub.statusCode()).isEqualTo(200);
     long n1 = new JsonObject(pub.body()).getJsonObject("crls").getLong("default");
-    long n2 = new JsonObject(post(admin, node, "/crl/publish", "{\"label\":\"default\"}").body()).getJsonObject("crls").getLong("default");
+    long n2 =
+        new JsonObject(post(admin, node, "/crl/publish", "{\"label\":\"default\"}").body())
+            .getJsonObject("crls")
+            .getLong("default");
     assertThat(n2).isGreaterThan(n1);
   }
 
@@ -131,22 +152,37 @@ class RevocationAdminRoutesTest {
   void errors_areProblemJson_andAuditorsMayNotRevoke(TestStores.Kind kind) throws Exception {
     TestServer node = node(kind);
     HttpClient admin = client(node, "admin");
-    HttpResponse<String> unknownSim = post(admin, node, "/sims/8949000000000000001/revoke", "{\"reason\":\"lost\"}");
+    HttpResponse<String> unknownSim =
+        post(admin, node, "/sims/8949000000000000001/revoke", "{\"reason\":\"lost\"}");
     assertThat(unknownSim.statusCode()).isEqualTo(404);
-    assertThat(unknownSim.headers().firstValue("content-type")).hasValue("application/problem+json");
-    assertThat(post(admin, node, "/certs/abcdef0123/revoke", "{\"reason\":\"keyCompromise\"}").statusCode()).isEqualTo(404);
-    assertThat(post(admin, node, "/crl/publish", "{\"label\":\"nope\"}").statusCode()).isEqualTo(404);
-    assertThat(post(admin, node, "/sims/8949000000000000001/revoke", "{\"reason\":\"misplaced\"}").statusCode()).isEqualTo(400);
-    assertThat(post(admin, node, "/sims/8949000000000000001/revoke", "not json").statusCode()).isEqualTo(400);
+    assertThat(unknownSim.headers().firstValue("content-type"))
+        .hasValue("application/problem+json");
+    assertThat(
+            post(admin, node, "/certs/abcdef0123/revoke", "{\"reason\":\"keyCompromise\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(post(admin, node, "/crl/publish", "{\"label\":\"nope\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            post(admin, node, "/sims/8949000000000000001/revoke", "{\"reason\":\"misplaced\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(post(admin, node, "/sims/8949000000000000001/revoke", "not json").statusCode())
+        .isEqualTo(400);
     assertThat(post(admin, node, "/certs/xyz/revoke", "{}").statusCode()).isEqualTo(400);
-    assertThat(post(admin, node, "/certs/abcdef0123/revoke", "{\"invalidityDate\":\"yesterday\"}").statusCode()).isEqualTo(400);
+    assertThat(
+            post(admin, node, "/certs/abcdef0123/revoke", "{\"invalidityDate\":\"yesterday\"}")
+                .statusCode())
+        .isEqualTo(400);
 
     TestCertificates.Issued dev = TestCertificates.issue(node, tmp);
     HttpClient auditor = client(node, "aud");
-    HttpResponse<String> denied = post(auditor, node, "/sims/" + dev.iccid() + "/revoke", "{\"reason\":\"lost\"}");
+    HttpResponse<String> denied =
+        post(auditor, node, "/sims/" + dev.iccid() + "/revoke", "{\"reason\":\"lost\"}");
     assertThat(denied.statusCode()).isEqualTo(403);
     assertThat(denied.headers().firstValue("content-type")).hasValue("application/problem+json");
     assertThat(post(auditor, node, "/crl/publish", "{}").statusCode()).isEqualTo(403);
-    assertThat(node.stores().sims().find(dev.iccid()).orElseThrow().status()).isEqualTo(io.simca.ca.store.SimStatus.ACTIVE);
+    assertThat(node.stores().sims().find(dev.iccid()).orElseThrow().status())
+        .isEqualTo(io.simca.ca.store.SimStatus.ACTIVE);
   }
 }

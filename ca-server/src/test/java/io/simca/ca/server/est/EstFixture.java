@@ -32,9 +32,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One running node for a test class (per store kind), with a trusted attester whose public key
- * is dropped into {@code <data>/attesters/<kid>.pem} after start (so the node picks it up by
- * its reload), SIM provisioning, HTTP helpers and audit look-ups.
+ * One running node for a test class (per store kind), with a trusted attester whose public key is
+ * dropped into {@code <data>/attesters/<kid>.pem} after start (so the node picks it up by its
+ * reload), SIM provisioning, HTTP helpers and audit look-ups.
  */
 final class EstFixture implements AutoCloseable {
 
@@ -104,8 +104,15 @@ final class EstFixture implements AutoCloseable {
   }
 
   DeviceSimulator.Identity sim(DeviceSimulator.Identity id, String tenant, boolean provisionImei) {
-    node.stores().sims().insertAll(List.of(SimRow.imported(id.iccid().value(), id.imsi().value(),
-        provisionImei ? id.imei().value() : null, tenant)));
+    node.stores()
+        .sims()
+        .insertAll(
+            List.of(
+                SimRow.imported(
+                    id.iccid().value(),
+                    id.imsi().value(),
+                    provisionImei ? id.imei().value() : null,
+                    tenant)));
     return id;
   }
 
@@ -119,7 +126,9 @@ final class EstFixture implements AutoCloseable {
   }
 
   static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   DeviceSimulator device(DeviceSimulator.Identity id) {
@@ -128,9 +137,10 @@ final class EstFixture implements AutoCloseable {
 
   /** POSTs to {@code <estBase>/<path>}; null headers are left out. */
   HttpResponse<String> post(String path, String contentType, byte[] body, String authorization) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.estBase() + "/" + path))
-        .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(node.estBase() + "/" + path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -148,8 +158,11 @@ final class EstFixture implements AutoCloseable {
   }
 
   HttpResponse<String> enroll(byte[] csrDer, String authorization) {
-    return post("simpleenroll", "application/pkcs10",
-        Base64.getMimeEncoder().encodeToString(csrDer).getBytes(StandardCharsets.US_ASCII), authorization);
+    return post(
+        "simpleenroll",
+        "application/pkcs10",
+        Base64.getMimeEncoder().encodeToString(csrDer).getBytes(StandardCharsets.US_ASCII),
+        authorization);
   }
 
   List<AuditEvent> auditSince(Instant since) {

@@ -21,13 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The store goes away under a running node: enrolment answers 503 with Retry-After (never 500,
  * never a certificate), and nothing is left half-issued. H2: the node's database is closed.
- * PostgreSQL: the node's schema is renamed under it (and renamed back, after which enrolment
- * works again).
+ * PostgreSQL: the node's schema is renamed under it (and renamed back, after which enrolment works
+ * again).
  */
 class EstStoreUnavailableTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static Stream<TestStores.Kind> kinds() {
     return TestServers.kinds();
@@ -35,7 +34,8 @@ class EstStoreUnavailableTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void simpleEnroll_answers503WithRetryAfterAndIssuesNothingWhenTheStoreIsGone(TestStores.Kind kind) throws Exception {
+  void simpleEnroll_answers503WithRetryAfterAndIssuesNothingWhenTheStoreIsGone(TestStores.Kind kind)
+      throws Exception {
     try (EstFixture f = EstFixture.start(tmp, kind)) {
       DeviceSimulator device = f.device(f.sim("acme"));
       String iccid = device.identity().iccid().value();
@@ -72,8 +72,10 @@ class EstStoreUnavailableTest {
       DeviceSimulator.Identity id = f.sim("acme");
       java.security.KeyPair key = io.simca.est.testing.TestCsrs.p256();
       f.node.stores().db().close();
-      var response = f.enroll(io.simca.est.testing.TestCsrs.der(key),
-          EstFixture.basic(id.iccid().value(), f.token(id, key.getPublic())));
+      var response =
+          f.enroll(
+              io.simca.est.testing.TestCsrs.der(key),
+              EstFixture.basic(id.iccid().value(), f.token(id, key.getPublic())));
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
     }
@@ -86,7 +88,8 @@ class EstStoreUnavailableTest {
   }
 
   private static void execute(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(TestStores.postgresUrl().orElseThrow()); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(TestStores.postgresUrl().orElseThrow());
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

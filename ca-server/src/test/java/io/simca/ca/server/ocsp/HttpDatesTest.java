@@ -10,7 +10,8 @@ class HttpDatesTest {
   @Test
   void formatsImfFixdate() {
     // RFC 9110 §5.6.7's own example.
-    assertThat(HttpDates.format(Instant.parse("1994-11-06T08:49:37.250Z"))).isEqualTo("Sun, 06 Nov 1994 08:49:37 GMT");
+    assertThat(HttpDates.format(Instant.parse("1994-11-06T08:49:37.250Z")))
+        .isEqualTo("Sun, 06 Nov 1994 08:49:37 GMT");
   }
 
   @Test
@@ -26,8 +27,12 @@ class HttpDatesTest {
   void ifNoneMatchWinsOverIfModifiedSince() {
     Instant modified = Instant.parse("2026-12-02T04:00:00Z");
     assertThat(HttpDates.notModified("\"a\", \"b\"", null, "\"b\"", modified)).isTrue();
-    assertThat(HttpDates.notModified("\"c\"", HttpDates.format(modified), "\"b\"", modified)).isFalse();
+    assertThat(HttpDates.notModified("\"c\"", HttpDates.format(modified), "\"b\"", modified))
+        .isFalse();
     assertThat(HttpDates.notModified(null, HttpDates.format(modified), "\"b\"", modified)).isTrue();
-    assertThat(HttpDates.notModified(null, HttpDates.format(modified.minusSeconds(1)), "\"b\"", modified)).isFalse();
+    assertThat(
+            HttpDates.notModified(
+                null, HttpDates.format(modified.minusSeconds(1)), "\"b\"", modified))
+        .isFalse();
   }
 }

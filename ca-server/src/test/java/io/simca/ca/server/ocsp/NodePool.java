@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** One node per store kind, started on first use and shared by a test class (nodes start in seconds, tests in milliseconds). */
+/**
+ * One node per store kind, started on first use and shared by a test class (nodes start in seconds,
+ * tests in milliseconds).
+ */
 final class NodePool implements AutoCloseable {
 
   private final Path tmp;
