@@ -51,11 +51,11 @@ final class JooqOcspResponseStore implements OcspResponseStore {
     }
   }
 
-  /** Shared with {@link JooqCertificateStore#markIssued} so both write responses alike. */
   /**
-   * Upsert: a re-signed or revoked response replaces the stored one, but a {@code good} one never
-   * replaces a {@code revoked} one. A re-sign that read the certificate as issued just before a
-   * revocation committed would otherwise write {@code good} over it.
+   * Shared with {@link JooqCertificateStore#markIssued} so both write responses alike. Upsert: a
+   * re-signed or revoked response replaces the stored one, but a {@code good} one never replaces a
+   * {@code revoked} one. A re-sign that read the certificate as issued just before a revocation
+   * committed would otherwise write {@code good} over it.
    */
   static void write(DSLContext ctx, OcspResponseRow r, Instant now) {
     Map<Field<?>, Object> values = values(r, now);

@@ -150,7 +150,7 @@ class DeviceProfileTest {
     byte[] aki =
         AuthorityKeyIdentifier.getInstance(
                 h.getExtension(Extension.authorityKeyIdentifier).getParsedValue())
-            .getKeyIdentifier();
+            .getKeyIdentifierOctets();
     assertThat(aki).isEqualTo(IssuerInfo.of(ca.issuing.cert()).keyId());
 
     AccessDescription[] aia =

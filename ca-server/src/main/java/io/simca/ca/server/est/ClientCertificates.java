@@ -141,7 +141,7 @@ public final class ClientCertificates {
     try {
       byte[] id =
           AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets())
-              .getKeyIdentifier();
+              .getKeyIdentifierOctets();
       return id == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(id));
     } catch (RuntimeException e) {
       return Optional.empty();
