@@ -375,26 +375,20 @@ public final class IssuanceEngine {
 
   /**
    * Decodes the raw submission into values; problems become part of the request for the rules to
-   * report.
+   * report. The token may come in the transport's credentials or inside the CSR; both at once must
+   * agree.
    */
   static EnrollmentRequest decode(EnrollmentSubmission s) {
-    Optional<EstCredentials> credentials = Optional.empty();
-    Optional<RequestProblem> credentialsProblem = Optional.empty();
-    try {
-      credentials = EstCredentials.parse(s.authorization());
-    } catch (EstRequestException e) {
-      credentialsProblem =
-          Optional.of(
-              e.reason() == EstRequestException.Reason.TOO_LARGE
-                  ? new RequestProblem(
-                      ErrorKind.MALFORMED, "credentials_too_large", "credentials over 4 KiB")
-                  : new RequestProblem(
-                      ErrorKind.MALFORMED, "malformed_credentials", e.getMessage()));
-    }
+    Optional<EstCredentials> credentials = s.credentials().credentials();
+    Optional<RequestProblem> credentialsProblem = s.credentials().problem();
     Optional<ParsedCsr> csr = Optional.empty();
     Optional<RequestProblem> csrProblem = Optional.empty();
     try {
-      csr = Optional.of(CsrDecoder.decode(s.body(), VERIFY_PROVIDER));
+      csr =
+          Optional.of(
+              s.csrEncoding() == CsrEncoding.DER
+                  ? CsrDecoder.decodeDer(s.csr(), VERIFY_PROVIDER)
+                  : CsrDecoder.decode(s.csr(), VERIFY_PROVIDER));
     } catch (EstRequestException e) {
       ErrorKind kind =
           e.reason() == EstRequestException.Reason.TOO_LARGE
@@ -402,11 +396,31 @@ public final class IssuanceEngine {
               : ErrorKind.MALFORMED;
       csrProblem = Optional.of(new RequestProblem(kind, e.reason().code(), e.getMessage()));
     }
+    Optional<String> csrToken = Optional.empty();
+    if (csr.isPresent() && credentialsProblem.isEmpty()) {
+      try {
+        csrToken = csr.get().attestationToken();
+      } catch (EstRequestException e) {
+        credentialsProblem =
+            Optional.of(
+                new RequestProblem(ErrorKind.MALFORMED, "malformed_csr_token", e.getMessage()));
+      }
+      Optional<String> headerToken = credentials.flatMap(EstCredentials::attestationToken);
+      if (csrToken.isPresent() && headerToken.isPresent() && !csrToken.equals(headerToken)) {
+        credentialsProblem =
+            Optional.of(
+                new RequestProblem(
+                    ErrorKind.MALFORMED,
+                    "conflicting_tokens",
+                    "the CSR and the Authorization header carry different tokens"));
+      }
+    }
     return new EnrollmentRequest(
         s.kind(),
         s.label(),
         credentials,
         credentialsProblem,
+        csrToken,
         csr,
         csrProblem,
         s.current(),

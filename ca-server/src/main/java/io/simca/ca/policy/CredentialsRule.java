@@ -4,8 +4,8 @@ import io.simca.ca.error.ErrorKind;
 import java.util.Optional;
 
 /**
- * Rule 1: credentials present and readable (Basic ICCID:token or Bearer token). Missing credentials
- * answer 401 so stock clients retry with Basic (RFC 7030 §3.2.3).
+ * Rule 1: credentials present and readable (Basic ICCID:token, Bearer token, or the token inside
+ * the CSR). Missing credentials answer 401 so stock clients retry with Basic (RFC 7030 §3.2.3).
  */
 final class CredentialsRule implements Rule {
 
@@ -33,7 +33,8 @@ final class CredentialsRule implements Rule {
           new Deny(
               ErrorKind.UNAUTHORIZED,
               "credentials_missing",
-              "send the SIM attestation token as HTTP Basic password (user = ICCID) or as a Bearer token"));
+              "send the SIM attestation token as HTTP Basic password (user = ICCID), as a Bearer token,"
+                  + " or inside the CSR"));
     }
     return Optional.empty();
   }

@@ -10,8 +10,9 @@ import java.util.Optional;
  * included (so the rule that owns a problem reports it, in the documented order).
  *
  * @param label issuing CA label
- * @param credentials the Authorization header, parsed; empty when absent or unreadable
- * @param credentialsProblem why the Authorization header could not be read, if it could not
+ * @param credentials the transport's credentials, parsed; empty when absent or unreadable
+ * @param credentialsProblem why the credentials could not be read, if they could not
+ * @param csrToken the attestation token carried inside the CSR, if any
  * @param csr the decoded CSR (proof of possession checked); empty when it did not decode
  * @param csrProblem why the CSR did not decode
  * @param current re-enrol: what the server found out about the TLS client certificate
@@ -22,6 +23,7 @@ public record EnrollmentRequest(
     String label,
     Optional<EstCredentials> credentials,
     Optional<RequestProblem> credentialsProblem,
+    Optional<String> csrToken,
     Optional<ParsedCsr> csr,
     Optional<RequestProblem> csrProblem,
     Optional<ClientCertificate> current,
@@ -49,6 +51,7 @@ public record EnrollmentRequest(
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(credentialsProblem, "credentialsProblem");
+    Objects.requireNonNull(csrToken, "csrToken");
     Objects.requireNonNull(csr, "csr");
     Objects.requireNonNull(csrProblem, "csrProblem");
     Objects.requireNonNull(current, "current");
@@ -58,9 +61,9 @@ public record EnrollmentRequest(
     }
   }
 
-  /** The attestation token carried by the credentials, if any. */
+  /** The attestation token, from the credentials or else from inside the CSR. */
   public Optional<String> token() {
-    return credentials.flatMap(EstCredentials::attestationToken);
+    return credentials.flatMap(EstCredentials::attestationToken).or(() -> csrToken);
   }
 
   /** The HTTP Basic user (the claimed ICCID), if Basic was used. */

@@ -23,6 +23,7 @@ import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
 import io.simca.est.attest.AttestationMinter;
 import io.simca.est.attest.PemKeys;
+import io.simca.est.auth.EstCredentials;
 import io.simca.est.testing.TestCsrs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,7 +154,8 @@ class IssuanceEngineTest {
             EnrollmentRequest.Kind.ENROLL,
             "default",
             TestCsrs.base64(key).getBytes(StandardCharsets.US_ASCII),
-            auth,
+            CsrEncoding.BASE64,
+            new PresentedCredentials.Read(EstCredentials.parse(auth).orElseThrow()),
             Optional.empty(),
             "127.0.0.1"),
         id.iccid().value());

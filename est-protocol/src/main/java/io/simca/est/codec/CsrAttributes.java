@@ -22,10 +22,10 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * rules in {@link CsrDecoder} and the attestation verifier.
  *
  * <p>Content for the default {@link KeyType#EC_P256}: the {@code ecdsa-with-SHA256} OID, an {@code
- * id-ecPublicKey} attribute naming {@code secp256r1}, and {@link #SIM_ATTESTATION_REQUIRED}. The
- * {@code challengePassword} OID (which asks RFC 7030 §3.5 clients to put tls-unique in the CSR) is
- * only added on request, because simca binds the CSR through the attestation token's {@code
- * cnf.jkt}, not through tls-unique.
+ * id-ecPublicKey} attribute naming {@code secp256r1}, {@link #SIM_ATTESTATION_REQUIRED} and {@link
+ * CsrToken#OID}. The {@code challengePassword} OID (which asks RFC 7030 §3.5 clients to put
+ * tls-unique in the CSR) is only added on request, because simca binds the CSR through the
+ * attestation token's {@code cnf.jkt}, not through tls-unique.
  */
 public final class CsrAttributes {
 
@@ -71,6 +71,9 @@ public final class CsrAttributes {
       case RSA_4096 -> rsa(items, 4096);
     }
     items.add(new AttrOrOID(SIM_ATTESTATION_REQUIRED));
+    // Where a client that sends no Authorization header puts the token (RFC 7030 §4.5.2: an OID
+    // alone asks for that attribute in the CSR).
+    items.add(new AttrOrOID(CsrToken.OID));
     try {
       return new CsrAttrs(items.toArray(AttrOrOID[]::new)).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {

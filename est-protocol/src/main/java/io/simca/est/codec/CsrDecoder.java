@@ -54,7 +54,23 @@ public final class CsrDecoder {
           EstRequestException.Reason.TOO_LARGE, "CSR body over " + MAX_BODY_BYTES + " bytes");
     }
     // Step 1: base64 (RFC 8951 §3).
-    byte[] der = EstBase64.decode(httpBody);
+    return decodeDer(EstBase64.decode(httpBody), verifyProvider);
+  }
+
+  /**
+   * Decodes and checks a CSR sent as DER, without base64: EST-coaps carries {@code
+   * application/pkcs10} as binary (RFC 9148 §5).
+   *
+   * @throws EstRequestException with the reason of the first failed step
+   */
+  public static ParsedCsr decodeDer(byte[] der, Provider verifyProvider) {
+    if (der == null || der.length == 0) {
+      throw new EstRequestException(EstRequestException.Reason.EMPTY, "empty CSR");
+    }
+    if (der.length > MAX_BODY_BYTES) {
+      throw new EstRequestException(
+          EstRequestException.Reason.TOO_LARGE, "CSR over " + MAX_BODY_BYTES + " bytes");
+    }
     // Step 2: DER PKCS#10 (RFC 2986 §4.2).
     PKCS10CertificationRequest request = parse(der);
     // Step 3: key algorithm and size allowed (cheap, so before any signature work).

@@ -67,6 +67,15 @@ public record ParsedCsr(
     return Optional.empty();
   }
 
+  /**
+   * The SIM attestation token carried in the CSR itself ({@link CsrToken}), if any.
+   *
+   * @throws EstRequestException {@code MALFORMED_CREDENTIALS} when the attribute is malformed
+   */
+  public Optional<String> attestationToken() {
+    return CsrToken.read(request);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ParsedCsr other && MessageDigest.isEqual(encoded(), other.encoded());

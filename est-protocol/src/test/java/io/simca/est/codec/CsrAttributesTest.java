@@ -24,7 +24,9 @@ class CsrAttributesTest {
         .filteredOn(AttrOrOID::isOid)
         .extracting(AttrOrOID::getOid)
         .containsExactly(
-            X9ObjectIdentifiers.ecdsa_with_SHA256, CsrAttributes.SIM_ATTESTATION_REQUIRED);
+            X9ObjectIdentifiers.ecdsa_with_SHA256,
+            CsrAttributes.SIM_ATTESTATION_REQUIRED,
+            CsrToken.OID);
     AttrOrOID ecKey = items.stream().filter(i -> !i.isOid()).findFirst().orElseThrow();
     assertThat(ecKey.getAttribute().getAttrType()).isEqualTo(X9ObjectIdentifiers.id_ecPublicKey);
     assertThat(ecKey.getAttribute().getAttrValues().getObjectAt(0))

@@ -1,5 +1,6 @@
 package io.simca.est.testing;
 
+import io.simca.est.codec.CsrToken;
 import io.simca.est.codec.KeyType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
@@ -115,10 +117,34 @@ public final class TestCsrs {
     return builder.build(signer(keyPair.getPrivate(), keyPair.getPublic().getEncoded()));
   }
 
+  /** A CSR with {@code CN=test} that carries {@code token} in the attribute of {@link CsrToken}. */
+  public static PKCS10CertificationRequest withToken(KeyPair keyPair, String token) {
+    return sign(
+        CsrToken.addTo(
+            new JcaPKCS10CertificationRequestBuilder(subject("test"), keyPair.getPublic()), token),
+        keyPair);
+  }
+
+  /** {@code CN=cn}. */
+  public static X500Name subject(String cn) {
+    return new X500Name("CN=" + cn);
+  }
+
+  /** Signs a request being built with the key it names. */
+  public static PKCS10CertificationRequest sign(
+      PKCS10CertificationRequestBuilder builder, KeyPair keyPair) {
+    return builder.build(signer(keyPair.getPrivate(), keyPair.getPublic().getEncoded()));
+  }
+
   /** DER of {@link #csr(KeyPair)}. */
   public static byte[] der(KeyPair keyPair) {
+    return der(csr(keyPair));
+  }
+
+  /** DER of a request. */
+  public static byte[] der(PKCS10CertificationRequest csr) {
     try {
-      return csr(keyPair).getEncoded();
+      return csr.getEncoded();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package io.simca.ca.server.est;
 
 import io.simca.ca.hierarchy.IssuingCa;
+import io.simca.ca.issue.CsrEncoding;
 import io.simca.ca.issue.EnrollmentSubmission;
 import io.simca.ca.issue.IssuanceEngine;
 import io.simca.ca.policy.EnrollmentRequest;
@@ -31,7 +32,8 @@ final class SimpleEnrollHandler {
             EnrollmentRequest.Kind.ENROLL,
             ca.label(),
             EnrollmentReplies.body(rc),
-            rc.request().getHeader("Authorization"),
+            CsrEncoding.BASE64,
+            AuthorizationHeaders.read(rc.request().getHeader("Authorization")),
             Optional.empty(),
             EnrollmentReplies.clientAddress(rc));
     long start = System.nanoTime();

@@ -1,8 +1,10 @@
 package io.simca.ca.server.est;
 
 import io.simca.ca.hierarchy.IssuingCa;
+import io.simca.ca.issue.CsrEncoding;
 import io.simca.ca.issue.EnrollmentSubmission;
 import io.simca.ca.issue.IssuanceEngine;
+import io.simca.ca.issue.PresentedCredentials;
 import io.simca.ca.policy.EnrollmentRequest;
 import io.simca.ca.server.ServerContext;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +35,8 @@ final class SimpleReenrollHandler {
     EnrollmentReplies.requirePkcs10(rc);
     List<Certificate> chain = ClientCertificates.peerChain(rc);
     byte[] body = EnrollmentReplies.body(rc);
-    String authorization = rc.request().getHeader("Authorization");
+    PresentedCredentials credentials =
+        AuthorizationHeaders.read(rc.request().getHeader("Authorization"));
     String address = EnrollmentReplies.clientAddress(rc);
     long start = System.nanoTime();
     ctx.blocking()
@@ -44,7 +47,8 @@ final class SimpleReenrollHandler {
                         EnrollmentRequest.Kind.REENROLL,
                         ca.label(),
                         body,
-                        authorization,
+                        CsrEncoding.BASE64,
+                        credentials,
                         Optional.of(clientCertificates.inspect(chain)),
                         address)))
         .onSuccess(
