@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CertCommand.class,
       CrlCommand.class,
       AuditCommand.class,
+      OperatorCommand.class,
       AttesterCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyInitializer;
-import io.simca.ca.hierarchy.HierarchyService;
 import io.simca.ca.hierarchy.InitOptions;
 import io.simca.ca.hierarchy.OperatorCredential;
 import io.simca.ca.pki.OperatorRole;
 import io.simca.ca.store.SimFilter;
 import io.simca.ca.store.SimStatus;
 import io.simca.ca.testing.Processes;
+import io.simca.ca.testing.TestOperators;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.net.ServerSocket;
@@ -344,12 +344,7 @@ abstract class AdminCliTests extends AdminNodeFixture {
   }
 
   private OperatorCredential auditor() {
-    DataDir dir = node.dataDir();
-    if (Files.exists(dir.operatorP12("aud"))) {
-      return new OperatorCredential(
-          "aud", OperatorRole.AUDITOR, dir.operatorP12("aud"), dir.operatorPass("aud"), null);
-    }
-    return new HierarchyService().issueOperator(dir, "aud", OperatorRole.AUDITOR);
+    return TestOperators.issue(node, "aud", OperatorRole.AUDITOR);
   }
 
   @Test

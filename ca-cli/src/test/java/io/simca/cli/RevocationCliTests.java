@@ -83,8 +83,8 @@ abstract class RevocationCliTests extends AdminNodeFixture {
   @Test
   void auditor_cannotRevoke() {
     var aud =
-        new io.simca.ca.hierarchy.HierarchyService()
-            .issueOperator(node.dataDir(), "aud-rev", io.simca.ca.pki.OperatorRole.AUDITOR);
+        io.simca.ca.testing.TestOperators.issue(
+            node, "aud-rev", io.simca.ca.pki.OperatorRole.AUDITOR);
     CliRun r =
         cli(
             "sim",

@@ -1,12 +1,20 @@
 package io.simca.ca.admin;
 
+import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.store.Stores;
+import java.time.Clock;
+import java.util.function.Supplier;
 
 /** The operator services of one node, created once and shared by every admin handler. */
-public record AdminServices(SimInventory sims, CertificateCatalog certs, AuditTrail audit) {
+public record AdminServices(
+    SimInventory sims, CertificateCatalog certs, AuditTrail audit, OperatorRegistry operators) {
 
-  public static AdminServices create(Stores stores) {
+  public static AdminServices create(
+      Stores stores, Supplier<LoadedHierarchy> hierarchy, Clock clock) {
     return new AdminServices(
-        new SimInventory(stores), new CertificateCatalog(stores), new AuditTrail(stores.audit()));
+        new SimInventory(stores),
+        new CertificateCatalog(stores),
+        new AuditTrail(stores.audit()),
+        new OperatorRegistry(stores, hierarchy, clock));
   }
 }

@@ -103,7 +103,7 @@ final class HierarchyMinter {
     KeyPair kp = newKey(LEAF_KEY);
     X509Certificate cert =
         issuer.issue(
-            OperatorProfile.of(organization(ca.cert()))
+            OperatorProfile.forIssuer(ca.cert())
                 .template(name, role, kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()),
             ca);
     return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));

@@ -3,8 +3,6 @@ package io.simca.ca.hierarchy;
 import io.simca.ca.crypto.KeyType;
 import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.pki.IssuerInfo;
-import io.simca.ca.pki.OperatorProfile;
-import io.simca.ca.pki.OperatorRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Day-two operations on the hierarchy, shared by the CLI ({@code ca list}, {@code ca
- * issue-intermediate}, {@code ca rotate}) and the server (OCSP responder renewal, operators).
+ * issue-intermediate}, {@code ca rotate}) and the server (OCSP responder renewal).
  *
  * <p>Operations that touch the root ask for its passphrase and read it before changing anything, so
  * a wrong passphrase leaves the data dir as it was. Not safe against two processes rotating the
@@ -142,30 +140,6 @@ public final class HierarchyService {
     HierarchyMinter.writeWithPassFile(
         ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
     return Optional.of(ocsp.cert());
-  }
-
-  /**
-   * A new operator credential {@code operators/<name>.p12} + {@code .pass}, issued by the {@code
-   * default} CA.
-   */
-  public OperatorCredential issueOperator(DataDir dir, String name, OperatorRole role) {
-    HierarchyFiles.requireInitialised(dir);
-    if (!OperatorProfile.isValidName(name)) {
-      throw new HierarchyException(
-          "invalid operator name '" + name + "': use 1-64 of [A-Za-z0-9._-]");
-    }
-    if (Files.exists(dir.operatorP12(name))) {
-      throw new HierarchyException(
-          "operator '" + name + "' already exists (" + dir.operatorP12(name) + ")");
-    }
-    String label = HierarchyInitializer.DEFAULT_LABEL;
-    HierarchyFiles.requireKnownLabel(dir, label);
-    SigningKey ca =
-        HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
-    SigningKey op = minter.operator(name, role, ca);
-    HierarchyMinter.writeWithPassFile(op, dir.operatorP12(name), dir.operatorPass(name), null);
-    return new OperatorCredential(
-        name, role, dir.operatorP12(name), dir.operatorPass(name), op.cert());
   }
 
   private static SigningKey loadRoot(DataDir dir, char[] rootPass) {

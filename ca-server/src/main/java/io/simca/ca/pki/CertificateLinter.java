@@ -43,7 +43,8 @@ public final class CertificateLinter {
         new DeviceValidityLint(),
         new DeviceClientAuthLint(),
         new OcspSigningEkuLint(),
-        new OcspNoCheckLint());
+        new OcspNoCheckLint(),
+        new OperatorEkuLint());
   }
 
   public LintPolicy policy() {

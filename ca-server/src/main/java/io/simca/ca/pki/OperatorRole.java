@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an operator certificate may do on the admin API.
+ * What an operator certificate may do on the admin API: {@code admin} everything (including the
+ * operator credentials themselves), {@code operator} the SIM inventory, certificates and CRLs,
+ * {@code auditor} read only, {@code attester} only what the network attester service needs (read
+ * the SIM inventory by IMSI).
  *
  * <p>Encoded in the certificate as the SAN URI {@code urn:simca:role:<role>} (lower case); see
  * {@link OperatorProfile}.
@@ -12,7 +15,8 @@ import java.util.Optional;
 public enum OperatorRole {
   ADMIN,
   OPERATOR,
-  AUDITOR;
+  AUDITOR,
+  ATTESTER;
 
   /** URN prefix of the role SAN. */
   public static final String URN_PREFIX = "urn:simca:role:";

@@ -12,6 +12,7 @@ import io.simca.ca.policy.EnrollmentAuthorizer;
 import io.simca.ca.policy.SimAttestationAuthorizer;
 import io.simca.ca.revocation.RevocationService;
 import io.simca.ca.revocation.RevocationServiceImpl;
+import io.simca.ca.server.admin.OperatorGate;
 import io.simca.ca.server.est.ClientCertificates;
 
 /**
@@ -27,7 +28,8 @@ public record CaServices(
     AdminServices admin,
     AttesterKeys attesterKeys,
     IssuanceEngine issuance,
-    ClientCertificates clientCertificates) {
+    ClientCertificates clientCertificates,
+    OperatorGate operatorGate) {
 
   /**
    * How often the attester folders are checked for changes (DESIGN.md: re-read when the folder
@@ -83,16 +85,18 @@ public record CaServices(
             ocsp.cacheHook());
     ClientCertificates clientCertificates =
         new ClientCertificates(ctx::hierarchy, ctx.stores().certs(), ctx.clock());
+    AdminServices admin = AdminServices.create(ctx.stores(), ctx::hierarchy, ctx.clock());
     return new CaServices(
         ctx,
         presigner,
         ocsp,
         crl,
         revocation,
-        AdminServices.create(ctx.stores()),
+        admin,
         attesters,
         issuance,
-        clientCertificates);
+        clientCertificates,
+        new OperatorGate(admin.operators(), ctx.stores().audit(), ctx.blocking(), ctx.clock()));
   }
 
   /** Starts background duties (schedules, listeners). Called once, after the listeners are up. */

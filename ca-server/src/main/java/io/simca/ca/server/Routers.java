@@ -3,6 +3,7 @@ package io.simca.ca.server;
 import io.simca.ca.error.CaException;
 import io.simca.ca.server.admin.AdminAuth;
 import io.simca.ca.server.admin.AdminRoutes;
+import io.simca.ca.server.admin.OperatorRoutes;
 import io.simca.ca.server.admin.RevocationAdminRoutes;
 import io.simca.ca.server.est.EstRoutes;
 import io.simca.ca.server.ocsp.OcspRoutes;
@@ -44,8 +45,9 @@ final class Routers {
 
   static Router admin(Vertx vertx, CaServices services) {
     Router r = withErrors(Router.router(vertx), HttpErrors.Style.PROBLEM_JSON);
-    r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.ctx()));
+    r.route("/admin/v1/*").handler(c -> AdminAuth.authenticate(c, services.operatorGate()));
     AdminRoutes.mount(r, services.ctx(), services.admin());
+    OperatorRoutes.mount(r, services.ctx(), services.admin().operators(), services.operatorGate());
     RevocationAdminRoutes.mount(r, services.ctx(), services.revocation());
     return r;
   }

@@ -77,6 +77,7 @@ public final class SimcaServer {
               metrics,
               new AtomicBoolean());
       CaServices services = CaServices.create(ctx);
+      services.admin().operators().registerFirstAdmin(dataDir);
 
       // The first instance binds (possibly ephemeral) ports; the others share what it got.
       var cfg = config.server();

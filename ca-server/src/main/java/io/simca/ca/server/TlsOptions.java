@@ -1,15 +1,12 @@
 package io.simca.ca.server;
 
-import io.simca.ca.crypto.Pem;
 import io.simca.ca.hierarchy.DataDir;
-import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
-import io.vertx.core.buffer.Buffer;
+import io.simca.ca.server.admin.OperatorTrustManager;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
 import java.security.cert.X509Certificate;
 import java.util.Set;
@@ -39,14 +36,15 @@ final class TlsOptions {
         .setTrustOptions(TrustOptions.wrap(new DeferToHandler()));
   }
 
-  /** Admin API: mutual TLS is mandatory; only certificates chaining to our hierarchy connect. */
+  /**
+   * Admin API: mutual TLS is mandatory; only operator certificates (the operator key purpose, on a
+   * chain to our hierarchy) complete the handshake ({@link OperatorTrustManager}).
+   */
   static HttpServerOptions admin(
       HttpServerOptions base, DataDir dir, LoadedHierarchy hierarchy, boolean nativeTls) {
-    PemTrustOptions trust = new PemTrustOptions().addCertPath(dir.rootCert().toString());
-    for (IssuingCa ca : hierarchy.all()) {
-      trust.addCertValue(Buffer.buffer(Pem.encode(ca.cert())));
-    }
-    return common(base, dir, nativeTls).setClientAuth(ClientAuth.REQUIRED).setTrustOptions(trust);
+    return common(base, dir, nativeTls)
+        .setClientAuth(ClientAuth.REQUIRED)
+        .setTrustOptions(TrustOptions.wrap(OperatorTrustManager.of(hierarchy)));
   }
 
   private static HttpServerOptions common(HttpServerOptions base, DataDir dir, boolean nativeTls) {

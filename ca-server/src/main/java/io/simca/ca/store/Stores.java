@@ -21,7 +21,8 @@ public record Stores(
     OcspResponseStore ocsp,
     JtiReplayCache jtis,
     CrlStore crls,
-    AuditLog audit)
+    AuditLog audit,
+    OperatorStore operators)
     implements AutoCloseable {
 
   /** Opens (and migrates) the database and wires the stores with the system UTC clock. */
@@ -47,7 +48,8 @@ public record Stores(
         new JooqOcspResponseStore(db, clock),
         new JooqJtiReplayCache(db, clock),
         new JooqCrlStore(db),
-        new GroupCommitAuditLog(new JooqAuditLog(db, clock)));
+        new GroupCommitAuditLog(new JooqAuditLog(db, clock)),
+        new JooqOperatorStore(db, clock));
   }
 
   /** Closes the database (and with it the pool). */

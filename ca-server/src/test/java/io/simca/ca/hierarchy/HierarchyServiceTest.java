@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simca.ca.crypto.KeyFiles;
-import io.simca.ca.pki.OperatorProfile;
-import io.simca.ca.pki.OperatorRole;
 import io.simca.ca.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,19 +178,6 @@ class HierarchyServiceTest {
     renewed.verify(ca.cert().getPublicKey());
     assertThat(renewed.getNotAfter())
         .isAfter(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(50))));
-  }
-
-  @Test
-  void issueOperator_writesAP12AndPassFileWithTheRole() throws Exception {
-    OperatorCredential cred = service.issueOperator(dir, "auditor-bob", OperatorRole.AUDITOR);
-    assertThat(mode(cred.p12())).isEqualTo("rw-------");
-    assertThat(mode(cred.passFile())).isEqualTo("rw-------");
-    X509Certificate cert =
-        KeyFiles.readPkcs12(cred.p12(), KeyFiles.readPassphrase(cred.passFile())).cert();
-    assertThat(OperatorProfile.roleOf(cert)).hasValue(OperatorRole.AUDITOR);
-    assertThatThrownBy(() -> service.issueOperator(dir, "auditor-bob", OperatorRole.ADMIN))
-        .isInstanceOf(HierarchyException.class)
-        .hasMessageContaining("already exists");
   }
 
   private String snapshot() throws Exception {

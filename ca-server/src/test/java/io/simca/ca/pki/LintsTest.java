@@ -188,7 +188,22 @@ class LintsTest {
                     CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth))),
         bad(
             "e_ocsp_responder_nocheck_missing",
-            () -> remove(ocsp(), OCSPObjectIdentifiers.id_pkix_ocsp_nocheck)));
+            () -> remove(ocsp(), OCSPObjectIdentifiers.id_pkix_ocsp_nocheck)),
+        bad(
+            "e_operator_key_purpose",
+            () ->
+                replace(
+                    operator(),
+                    Extension.extendedKeyUsage,
+                    CertExtensions.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth))),
+        bad(
+            "e_operator_key_purpose",
+            () ->
+                replace(
+                    device(),
+                    Extension.extendedKeyUsage,
+                    CertExtensions.extendedKeyUsage(
+                        KeyPurposeId.id_kp_clientAuth, OperatorProfile.OPERATOR_KEY_PURPOSE))));
   }
 
   private static Arguments bad(String lint, Supplier<CertificateTemplate> template) {

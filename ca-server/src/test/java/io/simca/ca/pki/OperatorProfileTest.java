@@ -24,7 +24,9 @@ class OperatorProfileTest {
         .isEqualTo("CN=alice,OU=" + role.id() + ",O=simca");
     assertThat(cert.getSubjectAlternativeNames())
         .containsExactly(List.of(6, "urn:simca:role:" + role.id()));
-    assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+    assertThat(cert.getExtendedKeyUsage())
+        .containsExactly("1.3.6.1.5.5.7.3.2", "2.25.125338317216575072951466842463323497085.2.1");
+    assertThat(OperatorProfile.hasOperatorKeyPurpose(cert)).isTrue();
   }
 
   @Test

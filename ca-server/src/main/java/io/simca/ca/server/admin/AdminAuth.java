@@ -4,29 +4,37 @@ import io.simca.ca.error.CaException;
 import io.simca.ca.error.ErrorKind;
 import io.simca.ca.pki.OperatorProfile;
 import io.simca.ca.pki.OperatorRole;
-import io.simca.ca.server.ServerContext;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Admin API authentication and role gates. TLS already required a client certificate chaining to
- * our hierarchy; here the certificate must also carry the clientAuth EKU and an operator role, and
- * the route must allow that role (auditor: read-only).
+ * our hierarchy with the operator key purpose ({@link OperatorTrustManager}); here the certificate
+ * must also carry the clientAuth EKU and an operator role, its stored credential must be live
+ * ({@link OperatorGate}: not revoked, not expired, on every node within a second), and the route
+ * must allow that role (auditor: read-only; attester: only its own routes).
  */
 public final class AdminAuth {
 
   /** Routing-context key under which the {@link Operator} is stored. */
   public static final String OPERATOR = "simca.operator";
 
-  /** Roles that may read. */
-  public static final Set<OperatorRole> READERS = EnumSet.allOf(OperatorRole.class);
+  /** Roles that may read the SIM inventory, certificates, audit and CAs. */
+  public static final Set<OperatorRole> READERS =
+      EnumSet.of(OperatorRole.ADMIN, OperatorRole.OPERATOR, OperatorRole.AUDITOR);
+
+  /**
+   * Roles that may look SIMs up for attestation: the readers and the network attester service (its
+   * read-only lookup route mounts with this set).
+   */
+  public static final Set<OperatorRole> SIM_LOOKUP =
+      EnumSet.of(
+          OperatorRole.ADMIN, OperatorRole.OPERATOR, OperatorRole.AUDITOR, OperatorRole.ATTESTER);
 
   /** Roles that may change SIMs, certificates and CRLs. */
   public static final Set<OperatorRole> WRITERS =
@@ -39,8 +47,8 @@ public final class AdminAuth {
 
   private AdminAuth() {}
 
-  /** First handler on every admin route: resolves the operator or fails 401/403. */
-  public static void authenticate(RoutingContext rc, ServerContext ctx) {
+  /** First handler on every admin route: resolves the operator or fails 401/403 (503). */
+  public static void authenticate(RoutingContext rc, OperatorGate gate) {
     X509Certificate cert = peerCertificate(rc);
     try {
       List<String> eku = cert.getExtendedKeyUsage();
@@ -57,8 +65,23 @@ public final class AdminAuth {
                 () ->
                     CaException.forbidden(
                         "not_an_operator", "client certificate carries no operator role"));
-    rc.put(OPERATOR, new Operator(commonName(cert), role, cert.getSerialNumber().toString(16)));
-    rc.next();
+    // The store check may go off the event loop: hold the body until a route's BodyHandler (which
+    // resumes it) or the handler is reached, or Vert.x would consume it meanwhile.
+    if (!rc.request().isEnded()) {
+      rc.request().pause();
+    }
+    gate.admit(cert.getSerialNumber(), role, clientAddr(rc))
+        .onSuccess(
+            row -> {
+              rc.put(OPERATOR, new Operator(row.name(), role, row.serial().toString(16)));
+              rc.next();
+            })
+        .onFailure(rc::fail);
+  }
+
+  private static String clientAddr(RoutingContext rc) {
+    var addr = rc.request().remoteAddress();
+    return addr == null ? null : addr.hostAddress();
   }
 
   /** A handler that lets only {@code roles} through. */
@@ -99,18 +122,5 @@ public final class AdminAuth {
     }
     throw new CaException(
         ErrorKind.UNAUTHORIZED, "no_client_certificate", "operator certificate required");
-  }
-
-  private static String commonName(X509Certificate cert) {
-    try {
-      for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
-        if (rdn.getType().equalsIgnoreCase("CN")) {
-          return rdn.getValue().toString();
-        }
-      }
-    } catch (javax.naming.InvalidNameException e) {
-      // fall through
-    }
-    return cert.getSubjectX500Principal().getName();
   }
 }

@@ -6,6 +6,7 @@ import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.revocation.RevocationReason;
 import io.simca.ca.store.AuditEvent;
 import io.simca.ca.store.CertificateRow;
+import io.simca.ca.store.OperatorRow;
 import io.simca.ca.store.SimRow;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -95,6 +96,28 @@ final class AdminJson {
     putIf(o, "policy", e.policy());
     putIf(o, "detail", e.detail());
     o.put("prevHash", e.prevHash()).put("hash", e.hash());
+    return o;
+  }
+
+  /**
+   * An operator credential without its certificate; {@code live} = the admin API accepts it now.
+   */
+  static JsonObject operator(OperatorRow r, java.time.Clock clock) {
+    JsonObject o =
+        new JsonObject()
+            .put("name", r.name())
+            .put("role", r.role())
+            .put("serial", r.serial().toString(16))
+            .put("status", lower(r.status()))
+            .put("live", r.usableAt(clock.instant()))
+            .put("caId", r.caId())
+            .put("subject", r.subject())
+            .put("notBefore", r.notBefore().toString())
+            .put("notAfter", r.notAfter().toString())
+            .put("issuedBy", r.issuedBy());
+    putIf(o, "createdAt", r.createdAt());
+    putIf(o, "revokedAt", r.revokedAt());
+    putIf(o, "revokedBy", r.revokedBy());
     return o;
   }
 

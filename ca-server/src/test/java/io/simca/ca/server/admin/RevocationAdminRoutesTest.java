@@ -2,11 +2,11 @@ package io.simca.ca.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simca.ca.hierarchy.HierarchyService;
 import io.simca.ca.pki.OperatorRole;
 import io.simca.ca.store.AuditFilter;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.TestCertificates;
+import io.simca.ca.testing.TestOperators;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +40,7 @@ class RevocationAdminRoutesTest {
         kind,
         k -> {
           TestServer n = TestServers.start(tmp, k);
-          new HierarchyService().issueOperator(n.dataDir(), "aud", OperatorRole.AUDITOR);
+          TestOperators.issue(n, "aud", OperatorRole.AUDITOR);
           return n;
         });
   }
