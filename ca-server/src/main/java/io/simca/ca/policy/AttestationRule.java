@@ -1,5 +1,6 @@
 package io.simca.ca.policy;
 
+import io.simca.ca.error.ErrorKind;
 import io.simca.est.attest.AttestationException;
 import io.simca.est.attest.AttestationToken;
 import io.simca.est.attest.AttestationVerifier;
@@ -38,7 +39,7 @@ final class AttestationRule implements Rule {
     try {
       token = verifier.verify(compact.get(), e.csr().publicKey(), e.request().basicUser());
     } catch (AttestationException x) {
-      return Optional.of(Deny.forbidden(x.failure().code(), x.detail()));
+      return Optional.of(deny(x));
     }
     e.token(token);
     if (e.request().kind() == EnrollmentRequest.Kind.REENROLL) {
@@ -52,5 +53,17 @@ final class AttestationRule implements Rule {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A token that cannot be read is a malformed request (400), as unreadable credentials are, on
+   * every carriage; one that reads but fails a check is a refusal (403).
+   */
+  private static Deny deny(AttestationException x) {
+    return switch (x.failure()) {
+      case MALFORMED_TOKEN, TOKEN_TOO_LARGE ->
+          new Deny(ErrorKind.MALFORMED, x.failure().code(), x.detail());
+      default -> Deny.forbidden(x.failure().code(), x.detail());
+    };
   }
 }

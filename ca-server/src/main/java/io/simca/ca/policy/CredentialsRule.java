@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * Rule 1: credentials present and readable (Basic ICCID:token, Bearer token, or the token inside
- * the CSR). Missing credentials answer 401 so stock clients retry with Basic (RFC 7030 §3.2.3).
+ * the CSR). Unreadable ones are a malformed request (400) whichever scheme carried them; missing
+ * ones answer 401, whose challenge makes stock clients retry (RFC 7030 §3.2.3): Basic for Bouncy
+ * Castle and curl, Bearer for libest.
  */
 final class CredentialsRule implements Rule {
 

@@ -31,12 +31,14 @@ final class CredentialsParser {
     }
     String trimmed = header.strip();
     int space = trimmed.indexOf(' ');
-    if (space <= 0) {
-      throw malformed("Authorization header has no credentials after the scheme");
+    // RFC 9110 §11.4: the auth-scheme is case-insensitive.
+    String scheme = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
+    String credentials = space < 0 ? "" : trimmed.substring(space + 1).strip();
+    if (credentials.isEmpty()) {
+      // A scheme with nothing after it carries no credentials: answered like none at all (401),
+      // which is what libest sends for Bearer when it was given no --auth-token.
+      return Optional.empty();
     }
-    // RFC 7235 §2.1: the auth-scheme is case-insensitive.
-    String scheme = trimmed.substring(0, space).toLowerCase(Locale.ROOT);
-    String credentials = trimmed.substring(space + 1).strip();
     return switch (scheme) {
       case "basic" -> Optional.of(basic(credentials));
       case "bearer" -> Optional.of(bearer(credentials));
@@ -77,23 +79,28 @@ final class CredentialsParser {
 
   private static EstCredentials bearer(String credentials) {
     if (credentials.isEmpty() || !TOKEN68.matcher(credentials).matches()) {
-      throw malformed("Bearer token has invalid characters");
+      throw malformed("Bearer credentials are not a token68 (RFC 6750 §2.1)");
     }
-    if (isCompactJws(credentials)) {
-      return new EstCredentials.Bearer(credentials);
+    // libest --auth-token sends standard base64 of the token; a compact JWS has dots, base64 none.
+    if (!isCompactJws(credentials)) {
+      Optional<String> unwrapped = base64OfJws(credentials);
+      if (unwrapped.isPresent()) {
+        return new EstCredentials.Bearer(unwrapped.get());
+      }
     }
-    // libest --auth-token sends standard base64 of the token.
-    String unwrapped;
+    // Anything else is passed on as it came: the token verifier refuses a token it cannot read as
+    // malformed_token, whichever carriage (Basic, Bearer, CSR) brought it.
+    return new EstCredentials.Bearer(credentials);
+  }
+
+  private static Optional<String> base64OfJws(String credentials) {
     try {
-      unwrapped =
+      String decoded =
           new String(Base64.getDecoder().decode(credentials), StandardCharsets.US_ASCII).strip();
+      return isCompactJws(decoded) ? Optional.of(decoded) : Optional.empty();
     } catch (IllegalArgumentException e) {
-      throw malformed("Bearer token is neither a JWS nor base64 of one");
+      return Optional.empty();
     }
-    if (!isCompactJws(unwrapped)) {
-      throw malformed("Bearer token is neither a JWS nor base64 of one");
-    }
-    return new EstCredentials.Bearer(unwrapped);
   }
 
   private static boolean isCompactJws(String s) {

@@ -38,7 +38,11 @@ public sealed interface EstCredentials permits EstCredentials.Basic, EstCredenti
     }
   }
 
-  /** Bearer (RFC 6750) with the token already normalised to the compact JWS. */
+  /**
+   * Bearer (RFC 6750): the token as sent, or the compact JWS it was standard base64 of (libest).
+   * Whether it is a token at all is the verifier's call ({@code malformed_token}), the same for
+   * every carriage.
+   */
   record Bearer(String token) implements EstCredentials {
     public Bearer {
       Objects.requireNonNull(token, "token");
@@ -58,10 +62,12 @@ public sealed interface EstCredentials permits EstCredentials.Basic, EstCredenti
   /**
    * Parses an Authorization header value.
    *
-   * @return empty when the header is absent or blank, or uses another scheme (the server then
-   *     answers 401 with {@code WWW-Authenticate}, as for missing credentials)
+   * @return empty when the header is absent or blank, names a scheme with no credentials after it,
+   *     or uses another scheme (the server then answers 401 with {@code WWW-Authenticate}, as for
+   *     missing credentials)
    * @throws EstRequestException {@code TOO_LARGE} over {@link #MAX_HEADER_CHARS}, {@code
-   *     MALFORMED_CREDENTIALS} when a Basic or Bearer credential cannot be read
+   *     MALFORMED_CREDENTIALS} when the header's syntax cannot be read: Basic that is not base64 of
+   *     UTF-8 {@code user:password}, Bearer that is not a token68
    */
   static Optional<EstCredentials> parse(String authorizationHeader) {
     return CredentialsParser.parse(authorizationHeader);

@@ -58,7 +58,8 @@ class EstCredentialsTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"   ", "Digest username=\"x\"", "Negotiate abc"})
+  @ValueSource(
+      strings = {"   ", "Digest username=\"x\"", "Negotiate abc", "Bearer", "Bearer  ", "Basic"})
   void parse_returnsEmptyForMissingOrForeignSchemes(String header) {
     assertThat(EstCredentials.parse(header)).isEmpty();
   }
@@ -75,21 +76,34 @@ class EstCredentialsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "Basic",
         "Basic !!!notbase64",
         "Basic bm9jb2xvbg==", // "nocolon"
         "Basic /w==", // 0xff: not UTF-8
-        "Bearer",
         "Bearer not a token",
-        "Bearer bm90IGEgand0", // base64 of "not a jwt"
-        "Bearer a.b",
-        "Bearer a.b.c.d.e",
+        "Bearer a=b",
+        "Bearer \u00e9t\u00e9",
       })
   void parse_refusesMalformedCredentials(String header) {
     assertThatThrownBy(() -> EstCredentials.parse(header))
         .isInstanceOf(EstRequestException.class)
         .extracting(e -> ((EstRequestException) e).reason())
         .isEqualTo(Reason.MALFORMED_CREDENTIALS);
+  }
+
+  /**
+   * A token68 that is no JWS goes to the verifier as it came, so a broken token is {@code
+   * malformed_token} whether it came as Basic password, Bearer or CSR attribute.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "bm90IGEgand0", // base64 of "not a jwt"
+        "a.b",
+        "a.b.c.d.e",
+        "abc~def",
+      })
+  void parse_passesBearerTokensItCannotReadToTheVerifier(String token) {
+    assertThat(EstCredentials.parse("Bearer " + token)).contains(new EstCredentials.Bearer(token));
   }
 
   @Test

@@ -19,7 +19,9 @@ import java.util.Arrays;
  * /.well-known/est/<label>/}: cacerts, csrattrs, simpleenroll, simplereenroll. Request bodies are
  * capped at {@code server.maxBodyBytes} (413). An enrolment refused before it reaches the engine
  * (unknown label, wrong content type, body too large) is audited through the engine by this
- * router's failure handler, so every refusal leaves an audit record.
+ * router's failure handler, so every refusal leaves an audit record; missing credentials get {@link
+ * EstChallenge}'s 401. Every answer of the listener has canonical header names ({@link
+ * CanonicalHeaderNames}).
  *
  * <p>Mount before the router's generic failure handler: this one audits, then passes on.
  */
@@ -35,6 +37,9 @@ public final class EstRoutes {
       IssuanceEngine engine,
       ClientCertificates clientCertificates) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(ctx.config().server().maxBodyBytes());
+    // First route of the listener: every EST answer, errors and unmatched paths included, leaves
+    // with canonical header names.
+    router.route().handler(CanonicalHeaderNames::install);
     router
         .getWithRegex(BASE + "cacerts")
         .method(HttpMethod.HEAD)
@@ -73,28 +78,12 @@ public final class EstRoutes {
       audited.onComplete(
           ar -> {
             if (error.kind() == ErrorKind.UNAUTHORIZED) {
-              challenge(rc);
+              EstChallenge.send(rc.response());
             } else {
               rc.next();
             }
           });
     };
-  }
-
-  /**
-   * 401 with {@code WWW-Authenticate: Basic} (RFC 7030 §3.2.3, RFC 7617) and an empty body: Bouncy
-   * Castle's {@code HttpAuth} closes the 401 unread before it retries with credentials, and its
-   * response stream fails on close when a body was left unread. The reason is in the audit record.
-   */
-  private static void challenge(RoutingContext rc) {
-    if (rc.response().ended() || rc.response().headWritten()) {
-      return;
-    }
-    rc.response()
-        .setStatusCode(401)
-        .putHeader("WWW-Authenticate", "Basic realm=\"simca\"")
-        .putHeader("Content-Length", "0")
-        .end();
   }
 
   private static CaException asCaException(RoutingContext rc) {

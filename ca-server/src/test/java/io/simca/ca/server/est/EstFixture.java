@@ -67,6 +67,11 @@ final class EstFixture implements AutoCloseable {
     return new EstFixture(ConfiguredServers.start(tmp, kind, yaml, env));
   }
 
+  /** A fixture on a node the caller started (e.g. on a data dir with more issuing CAs). */
+  static EstFixture on(TestServer node) {
+    return new EstFixture(node);
+  }
+
   /** A per-class cache: one node per store kind, closed by {@link Nodes#close()}. */
   static final class Nodes implements AutoCloseable {
     private final Map<TestStores.Kind, EstFixture> nodes = new EnumMap<>(TestStores.Kind.class);
