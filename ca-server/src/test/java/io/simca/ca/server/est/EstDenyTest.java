@@ -69,15 +69,15 @@ class EstDenyTest {
   static Stream<Arguments> cases() {
     List<Case> cases =
         List.of(
-            deny(
+            malformed(
                 "token not three parts",
                 (f, id, key) -> raw(f, id, key, "abc.def"),
                 "malformed_token"),
-            deny(
+            malformed(
                 "token bad base64",
                 (f, id, key) -> raw(f, id, key, "!!!.###.$$$"),
                 "malformed_token"),
-            deny(
+            malformed(
                 "token bad JSON",
                 (f, id, key) -> raw(f, id, key, b64url("{not json") + "." + b64url("{}") + ".c2ln"),
                 "malformed_token"),
@@ -332,6 +332,11 @@ class EstDenyTest {
   /** A 403 case on a fresh active SIM of tenant acme with a fresh P-256 key. */
   static Case deny(String name, Scenario scenario, String reason) {
     return new Case(name, f -> scenario.run(f, f.sim("acme"), TestCsrs.p256()), 403, reason);
+  }
+
+  /** A token that cannot be read: 400 (a malformed request), not a policy refusal. */
+  static Case malformed(String name, Scenario scenario, String reason) {
+    return new Case(name, f -> scenario.run(f, f.sim("acme"), TestCsrs.p256()), 400, reason);
   }
 
   /** A python token that passes this node's network rules unless the case overrides them. */

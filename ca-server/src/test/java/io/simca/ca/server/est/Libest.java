@@ -29,6 +29,11 @@ final class Libest {
 
   /** The client against {@code node}'s EST port, trusting its root; fails if there is none. */
   static Libest against(TestServer node) {
+    return new Libest(executable(), node);
+  }
+
+  /** The estclient wrapper; fails the calling test when it is not there. */
+  static Path executable() {
     Path client = repositoryRoot().resolve(CLIENT).normalize();
     assertThat(Files.isExecutable(client))
         .as(
@@ -36,7 +41,7 @@ final class Libest {
                 + " it, see its README",
             client, CLIENT)
         .isTrue();
-    return new Libest(client, node);
+    return client;
   }
 
   /**
