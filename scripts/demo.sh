@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end demo of simca with stock tools: start a CA on a temp data dir, import a SIM, mint an
-# attestation token with the reference attester, enrol with curl + openssl, check OCSP, revoke
+# attestation token with the reference attester, enrol with curl + openssl (and libest's estclient
+# when ../shared/interop/libest is there), check OCSP, revoke
 # the SIM with the CLI, see OCSP say revoked and the CRL list it, see re-enrolment refused, and
 # print the audit trail. Exits non-zero as soon as a step does not behave. Uses free ports, so it
 # runs beside a live server; leaves nothing behind unless KEEP=1.
@@ -65,6 +66,27 @@ openssl base64 -d -in "$work/dev.p7.b64" | openssl pkcs7 -inform DER -print_cert
 openssl x509 -in "$work/dev.pem" -noout -subject -ext subjectAltName,extendedKeyUsage -dates | sed 's/^/   /'
 SERIAL=$(openssl x509 -in "$work/dev.pem" -noout -serial | cut -d= -f2)
 openssl verify -CAfile "$data/ca/root.pem" -untrusted "$data/ca/default.pem" "$work/dev.pem" | sed 's/^/   /'
+
+step "5b. The same with Cisco libest's estclient (Bearer token after its 401; canonical headers)"
+ESTCLIENT="$root/../shared/interop/libest/estclient"
+if [ -x "$ESTCLIENT" ] && ldconfig -p 2>/dev/null | grep -q liburiparser.so.1; then
+  le() { EST_OPENSSL_CACERT="$data/ca/root.pem" "$ESTCLIENT" -s 127.0.0.1 -p "$SIMCA_SERVER_EST_PORT" "$@" >>"$work/libest.log" 2>&1; }
+  mkdir -p "$work/le/renew"
+  le -g -o "$work/le"
+  [ -s "$work/le/cacert-0-0.pkcs7" ] || fail "estclient -g wrote no cacerts: $(tail -5 "$work/libest.log")"
+  LTOKEN=$("$SIMCA" attester issue --key "$data/attesters/demo.key" --iccid "$ICCID" --imsi "$IMSI" --imei "$IMEI" \
+    --csr "$work/dev.csr" --data "$data")
+  le -e -y "$work/dev.csr" --auth-token "$LTOKEN" -o "$work/le" --pem-output
+  # estclient exits 0 whatever happened: the certificate file is the verdict.
+  [ -s "$work/le/cert-0-0.pem" ] || fail "estclient -e wrote no certificate: $(tail -5 "$work/libest.log")"
+  LTOKEN=$("$SIMCA" attester issue --key "$data/attesters/demo.key" --iccid "$ICCID" --imsi "$IMSI" --imei "$IMEI" \
+    --csr "$work/dev.csr" --data "$data")
+  le -r -c "$work/le/cert-0-0.pem" -k "$work/dev.key" --auth-token "$LTOKEN" -o "$work/le/renew" --pem-output
+  [ -s "$work/le/renew/cert-0-0.pem" ] || fail "estclient -r wrote no certificate: $(tail -5 "$work/libest.log")"
+  openssl x509 -in "$work/le/renew/cert-0-0.pem" -noout -subject -serial | sed 's/^/   libest re-enrolled: /'
+else
+  echo "   skipped: no $ESTCLIENT (or liburiparser1 missing)"
+fi
 
 ocsp() {
   openssl ocsp -issuer "$data/ca/default.pem" -cert "$work/dev.pem" -url "$HTTP/ocsp" -CAfile "$data/ca/root.pem" -no_nonce 2>&1

@@ -2,7 +2,8 @@ package io.simca.est.attest;
 
 /**
  * Why an attestation token was refused. {@link #code()} is the machine-readable reason stored in
- * audit records and returned in 403 bodies; it is stable API.
+ * audit records and returned in error bodies (400 for {@link #MALFORMED_TOKEN} and {@link
+ * #TOKEN_TOO_LARGE}, else 403); it is stable API.
  */
 public enum AttestationFailure {
   /** Not a compact JWS, undecodable header/payload, or a claim of the wrong JSON type. */
