@@ -17,7 +17,10 @@ final class EstResponses {
 
   private EstResponses() {}
 
-  /** 200 with a base64 body; header names spelled as libest compares them (case-sensitive). */
+  /**
+   * 200 with a base64 body; header names spelled as libest compares them (case-sensitive). Vert.x
+   * adds the length itself, and {@link CanonicalHeaderNames} spells it {@code Content-Length}.
+   */
   static void base64(HttpServerResponse response, String contentType, String base64Body) {
     response
         .setStatusCode(200)

@@ -188,24 +188,12 @@ class EstWireHeadersTest {
                 + clientCert
                 + " < request > answer");
     byte[] raw = Files.readAllBytes(dir.resolve("answer"));
-    int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    // ISO-8859-1 maps each byte to one char, so string offsets are byte offsets.
+    int end = new String(raw, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
     assertThat(end).as("no header end in the answer (%s)", r.output()).isPositive();
     List<String> lines =
         List.of(new String(raw, 0, end, StandardCharsets.US_ASCII).split("\r\n", -1));
     return new Answer(
         lines.get(0), lines.subList(1, lines.size()), Arrays.copyOfRange(raw, end + 4, raw.length));
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

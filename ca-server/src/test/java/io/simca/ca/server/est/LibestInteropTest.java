@@ -116,24 +116,10 @@ class LibestInteropTest {
     Libest libest = Libest.against(f.node);
     Identity id = f.sim("acme");
     Path dev = dir("enroll");
-    sh(
-        dev,
-        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout dev.key"
-            + " -out dev.csr -subj /CN=ignored");
-    PublicKey key = EstEnrollmentTest.csrKey(dev.resolve("dev.csr"));
+    PublicKey key = opensslKeyAndCsr(dev);
     Instant before = Instant.now().minusMillis(5);
 
-    Processes.Result enrolled =
-        libest.run(
-            dev,
-            "-e",
-            "-y",
-            "dev.csr",
-            "--auth-token",
-            f.pythonToken(id, key).mint(),
-            "-o",
-            out(dev, "out"),
-            "--pem-output");
+    Processes.Result enrolled = enroll(libest, dev, f.pythonToken(id, key).mint());
 
     X509Certificate cert = pem(dev.resolve("out/cert-0-0.pem"), enrolled);
     assertDeviceProfile(f, id, cert, key);
@@ -148,19 +134,7 @@ class LibestInteropTest {
         .isNotEmpty();
     assertThat(certsOf(f, id)).hasSize(1);
 
-    Processes.Result renewed =
-        libest.run(
-            dev,
-            "-r",
-            "-c",
-            "out/cert-0-0.pem",
-            "-k",
-            "dev.key",
-            "--auth-token",
-            f.pythonToken(id, key).mint(),
-            "-o",
-            out(dev, "renew"),
-            "--pem-output");
+    Processes.Result renewed = reenroll(libest, dev, f.pythonToken(id, key).mint());
 
     X509Certificate next = pem(dev.resolve("renew/cert-0-0.pem"), renewed);
     assertDeviceProfile(f, id, next, key);
@@ -290,17 +264,7 @@ class LibestInteropTest {
         token == null
             ? Libest.against(f.node)
                 .run(dev, "-e", "-y", "dev.csr", "-o", out(dev, "out"), "--pem-output")
-            : Libest.against(f.node)
-                .run(
-                    dev,
-                    "-e",
-                    "-y",
-                    "dev.csr",
-                    "--auth-token",
-                    token,
-                    "-o",
-                    out(dev, "out"),
-                    "--pem-output");
+            : enroll(Libest.against(f.node), dev, token);
 
     assertThat(dev.resolve("out/cert-0-0.pem")).as(r.output()).doesNotExist();
     assertThat(r.output()).contains(refusal.libestError());
@@ -323,22 +287,8 @@ class LibestInteropTest {
     Libest libest = Libest.against(f.node);
     Identity id = f.sim("acme");
     Path dev = dir("revoked");
-    sh(
-        dev,
-        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout dev.key"
-            + " -out dev.csr -subj /CN=ignored");
-    PublicKey key = EstEnrollmentTest.csrKey(dev.resolve("dev.csr"));
-    Processes.Result enrolled =
-        libest.run(
-            dev,
-            "-e",
-            "-y",
-            "dev.csr",
-            "--auth-token",
-            f.pythonToken(id, key).mint(),
-            "-o",
-            out(dev, "out"),
-            "--pem-output");
+    PublicKey key = opensslKeyAndCsr(dev);
+    Processes.Result enrolled = enroll(libest, dev, f.pythonToken(id, key).mint());
     pem(dev.resolve("out/cert-0-0.pem"), enrolled);
     f.node
         .server()
@@ -346,19 +296,7 @@ class LibestInteropTest {
         .revocation()
         .revokeSim(id.iccid().value(), SimRevocationReason.STOLEN, "test");
 
-    Processes.Result r =
-        libest.run(
-            dev,
-            "-r",
-            "-c",
-            "out/cert-0-0.pem",
-            "-k",
-            "dev.key",
-            "--auth-token",
-            f.pythonToken(id, key).mint(),
-            "-o",
-            out(dev, "renew"),
-            "--pem-output");
+    Processes.Result r = reenroll(libest, dev, f.pythonToken(id, key).mint());
 
     assertThat(dev.resolve("renew/cert-0-0.pem")).as(r.output()).doesNotExist();
     AuditEvent denial = f.lastAudit(id.iccid().value()).orElseThrow();
@@ -394,6 +332,39 @@ class LibestInteropTest {
     EstEnrollmentTest.assertStoredWithOcsp(f, cert);
   }
 
+  /** {@code -e -y dev.csr --auth-token token}, writing {@code out/cert-0-0.pem}. */
+  private static Processes.Result enroll(Libest libest, Path dev, String token) {
+    return libest.run(
+        dev, "-e", "-y", "dev.csr", "--auth-token", token, "-o", out(dev, "out"), "--pem-output");
+  }
+
+  /**
+   * {@code -r} over mTLS with {@code out/cert-0-0.pem} and {@code dev.key}, into {@code renew/}.
+   */
+  private static Processes.Result reenroll(Libest libest, Path dev, String token) {
+    return libest.run(
+        dev,
+        "-r",
+        "-c",
+        "out/cert-0-0.pem",
+        "-k",
+        "dev.key",
+        "--auth-token",
+        token,
+        "-o",
+        out(dev, "renew"),
+        "--pem-output");
+  }
+
+  /** A P-256 key and CSR made by openssl in {@code dev} ({@code dev.key}, {@code dev.csr}). */
+  private static PublicKey opensslKeyAndCsr(Path dev) throws IOException {
+    EstEnrollmentTest.sh(
+        dev,
+        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout dev.key"
+            + " -out dev.csr -subj /CN=ignored");
+    return EstEnrollmentTest.csrKey(dev.resolve("dev.csr"));
+  }
+
   private static X509Certificate pem(Path file, Processes.Result run) throws Exception {
     assertThat(file).as("estclient wrote no certificate: %s", run.output()).exists();
     try (InputStream in = Files.newInputStream(file)) {
@@ -421,10 +392,6 @@ class LibestInteropTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String sh(Path dir, String command) {
-    return EstEnrollmentTest.sh(dir, command);
   }
 
   /** A node whose data dir has a second issuing CA, {@code fleet2}, for --path-seg. */
