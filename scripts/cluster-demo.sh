@@ -26,7 +26,7 @@ psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema" >/dev/null |
 export SIMCA_STORE_URL="$PG_BASE&currentSchema=$schema"
 
 echo "== one hierarchy, copied to two nodes (the issuing key is shared; the store is shared)"
-"$SIMCA" ca init --data "$work/a" >/dev/null 2>&1
+"$SIMCA" ca init --data "$work/a" >"$work/init.log" 2>&1 || { cat "$work/init.log" >&2; fail "ca init"; }
 "$SIMCA" attester keygen --id demo --data "$work/a" >/dev/null
 cp -a "$work/a" "$work/b"
 

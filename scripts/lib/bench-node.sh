@@ -5,7 +5,9 @@ bench_free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bin
 bench_start_node() {
   local dir=$1 url=${2:-}
   BENCH_EST=$(bench_free_port); BENCH_HTTP=$(bench_free_port); BENCH_ADMIN=$(bench_free_port)
-  [ -d "$dir/ca" ] || "$SIMCA" ca init --data "$dir" >/dev/null 2>&1
+  if [ ! -d "$dir/ca" ] && ! "$SIMCA" ca init --data "$dir" >"$dir.init.log" 2>&1; then
+    echo "bench: ca init failed:" >&2; cat "$dir.init.log" >&2; return 1
+  fi
   SIMCA_STORE_URL="$url" SIMCA_SERVER_EST_PORT=$BENCH_EST SIMCA_SERVER_HTTP_PORT=$BENCH_HTTP SIMCA_SERVER_ADMIN_PORT=$BENCH_ADMIN \
     SIMCA_POLICY_MAX_ENROLLMENTS_PER_HOUR=0 SIMCA_LOG_LEVEL=WARN SIMCA_JAVA_OPTS="${BENCH_SERVER_JAVA_OPTS:-}" \
     "$SIMCA" serve --data "$dir" >"$dir.log" 2>&1 &

@@ -1,13 +1,12 @@
 package io.simca.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.simca.est.testing.Processes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code simca} in a child JVM exactly as the launcher does (same main class, the test
@@ -27,28 +26,10 @@ final class CliProcess {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(SimcaCli.class.getName());
     cmd.addAll(List.of(args));
-    try {
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-      pb.environment().putAll(env);
-      pb.environment().put("SIMCA_LOG_LEVEL", "WARN");
-      Process p = pb.start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
-      byte[] err = p.getErrorStream().readAllBytes();
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("simca " + String.join(" ", args) + " timed out");
-      }
-      return new Result(
-          p.exitValue(),
-          new String(out, StandardCharsets.UTF_8),
-          new String(err, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Map<String, String> all = new HashMap<>(env);
+    all.put("SIMCA_LOG_LEVEL", "WARN");
+    Processes.Result r = Processes.run(workDir, all, cmd, null, Duration.ofSeconds(120));
+    return new Result(r.exitCode(), r.stdout(), r.stderr());
   }
 
   static Result run(Path workDir, String... args) {

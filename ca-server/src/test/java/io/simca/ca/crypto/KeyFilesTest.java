@@ -3,7 +3,7 @@ package io.simca.ca.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simca.ca.testing.Processes;
+import io.simca.est.testing.Processes;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,7 +15,8 @@ import io.simca.ca.pki.IssuerInfo;
 import io.simca.ca.pki.LintPolicy;
 import io.simca.ca.pki.OperatorProfile;
 import io.simca.ca.pki.OperatorRole;
-import io.simca.ca.testing.Processes;
+import io.simca.est.testing.Processes;
+import io.simca.est.testing.Requirements;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,7 +236,7 @@ class HierarchyInitializerTest {
 
   @Test
   void certtool_agreesWithTheChains() {
-    Assumptions.assumeTrue(Processes.available("certtool"), "certtool (gnutls-bin) not installed");
+    Requirements.tool("certtool", "gnutls-bin");
     for (Path leaf : List.of(dir.ocspCert("default"), dir.tlsCert(), devicePem, operatorPem())) {
       Path chain = tmp.resolve("chain-" + leaf.getFileName());
       List<X509Certificate> certs = new ArrayList<>(Pem.readCertificates(leaf));

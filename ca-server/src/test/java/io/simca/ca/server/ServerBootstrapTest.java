@@ -3,9 +3,9 @@ package io.simca.ca.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simca.ca.store.TestStores;
-import io.simca.ca.testing.Processes;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
+import io.simca.est.testing.Processes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

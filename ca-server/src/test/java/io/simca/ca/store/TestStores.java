@@ -1,10 +1,10 @@
 package io.simca.ca.store;
 
+import io.simca.est.testing.Requirements;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Store targets for tests, reusable by other modules through ca-server's test-jar.
  *
  * <p>H2 always runs, as a file database in a JUnit temp dir (the production URL options, so
- * durability behaves as in production). PostgreSQL runs when the environment variable {@value
+ * durability behaves as in production). PostgreSQL runs (otherwise the test reports itself skipped,
+ * or fails under {@code SIMCA_REQUIRE_POSTGRES=1}) when the environment variable {@value
  * #POSTGRES_URL_ENV} holds a JDBC URL (e.g. {@code
  * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}); each target then gets its own fresh schema
  * ({@code simca_t_<random>}, via {@code currentSchema}), dropped on {@link StoreTarget#close()} (or
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestStores {
 
-  /** Environment variable with the PostgreSQL JDBC URL; unset = PostgreSQL tests are skipped. */
+  /** Environment variable with the PostgreSQL JDBC URL; unset = PostgreSQL tests skip (or fail). */
   public static final String POSTGRES_URL_ENV = "SIMCA_TEST_POSTGRES_URL";
 
   /** The two kinds of store every store test runs on. */
@@ -70,25 +70,23 @@ public final class TestStores {
     return postgresUrl().map(TestStores::freshSchema);
   }
 
-  /** A fresh PostgreSQL schema, or the calling test is skipped (JUnit assumption). */
+  /**
+   * A fresh PostgreSQL schema; without {@value #POSTGRES_URL_ENV} the calling test is skipped, or
+   * fails when {@value Requirements#REQUIRE_POSTGRES_ENV}{@code =1} (CI), so the PostgreSQL half of
+   * a suite can never silently not run.
+   */
   public static StoreTarget postgresOrSkip() {
     Optional<StoreTarget> target = postgres();
-    Assumptions.assumeTrue(
-        target.isPresent(), POSTGRES_URL_ENV + " not set: PostgreSQL test skipped");
-    return target.get();
+    Requirements.met(
+        target.isPresent(),
+        Requirements.REQUIRE_POSTGRES_ENV,
+        POSTGRES_URL_ENV + " is not set (PostgreSQL test)");
+    return target.orElseThrow();
   }
 
-  /** The target of a kind; a PostgreSQL target without the env variable skips the test. */
+  /** The target of a kind; a PostgreSQL one is {@link #postgresOrSkip()}. */
   public static StoreTarget target(Kind kind, Path h2Dir) {
     return kind == Kind.H2 ? h2(h2Dir) : postgresOrSkip();
-  }
-
-  /** H2, plus PostgreSQL when configured. */
-  public static List<StoreTarget> targets(Path h2Dir) {
-    List<StoreTarget> all = new ArrayList<>();
-    all.add(h2(h2Dir));
-    postgres().ifPresent(all::add);
-    return all;
   }
 
   private static StoreTarget freshSchema(String baseUrl) {

@@ -2,9 +2,9 @@ package io.simca.est.attest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.simca.est.testing.Openssl;
+import io.simca.est.testing.Processes;
 import io.simca.est.testing.TestCsrs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +51,8 @@ class PemKeysTest {
         "genpkey -algorithm ED25519"
       })
   void readPrivateKey_acceptsOpensslKeys(String command) {
-    assumeTrue(Openssl.available(), "openssl not installed");
-    Openssl.Result result = Openssl.run(new byte[0], command.split(" "));
+    Openssl.require();
+    Processes.Result result = Openssl.run(new byte[0], command.split(" "));
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     PrivateKey key = PemKeys.readPrivateKey(result.stdout());
     assertThat(new AttestationMinter("k", "k", key).algorithm()).isIn("ES256", "EdDSA");

@@ -2,9 +2,9 @@ package io.simca.est.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.simca.est.testing.Openssl;
+import io.simca.est.testing.Processes;
 import io.simca.est.testing.TestCsrs;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -46,8 +46,8 @@ class CertsOnlyTest {
 
   @Test
   void opensslPrintsTheEncodedCertificates() {
-    assumeTrue(Openssl.available(), "openssl not installed");
-    Openssl.Result result =
+    Openssl.require();
+    Processes.Result result =
         Openssl.run(
             CertsOnly.encodeDer(List.of(ISSUING, ROOT)), "pkcs7", "-inform", "DER", "-print_certs");
     assertThat(result.exitCode()).as(result.stderr()).isZero();

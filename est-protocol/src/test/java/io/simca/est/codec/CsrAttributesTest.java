@@ -1,9 +1,9 @@
 package io.simca.est.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.simca.est.testing.Openssl;
+import io.simca.est.testing.Processes;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -45,15 +45,15 @@ class CsrAttributesTest {
 
   @Test
   void opensslParsesCsrAttrsDer() {
-    assumeTrue(Openssl.available(), "openssl not installed");
+    Openssl.require();
     for (KeyType type : KeyType.values()) {
-      Openssl.Result result =
+      Processes.Result result =
           Openssl.run(CsrAttributes.der(type, true), "asn1parse", "-inform", "DER");
       assertThat(result.exitCode()).as(type + ": " + result.stderr()).isZero();
       assertThat(result.stdout())
           .contains("challengePassword", CsrAttributes.SIM_ATTESTATION_REQUIRED.getId());
     }
-    Openssl.Result p256 = Openssl.run(CsrAttributes.der(), "asn1parse", "-inform", "DER");
+    Processes.Result p256 = Openssl.run(CsrAttributes.der(), "asn1parse", "-inform", "DER");
     assertThat(p256.stdout()).contains("ecdsa-with-SHA256", "id-ecPublicKey", "prime256v1");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simca.est.testing.Openssl;
+import io.simca.est.testing.Processes;
 import io.simca.est.testing.TestCsrs;
 import java.security.KeyPair;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -71,9 +72,9 @@ class CsrTokenTest {
 
   @Test
   void opensslShowsTheAttribute() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Openssl.available(), "openssl not installed");
+    Openssl.require();
     byte[] der = TestCsrs.der(TestCsrs.withToken(TestCsrs.p256(), TOKEN));
-    Openssl.Result r = Openssl.run(der, "req", "-inform", "DER", "-noout", "-text", "-verify");
+    Processes.Result r = Openssl.run(der, "req", "-inform", "DER", "-noout", "-text", "-verify");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout() + r.stderr()).contains(CsrToken.OID.getId()).contains(TOKEN);
   }

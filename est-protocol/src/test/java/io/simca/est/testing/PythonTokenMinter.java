@@ -2,7 +2,6 @@ package io.simca.est.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Mints SIM attestation tokens with {@code /usr/bin/python3} and Debian's python3-cryptography,
@@ -60,15 +58,6 @@ public final class PythonTokenMinter {
   /** A minter for a JCA private key (its PKCS#8 encoding is armoured here, without simca code). */
   public static PythonTokenMinter of(PrivateKey attesterKey) {
     return new PythonTokenMinter(pem("PRIVATE KEY", attesterKey.getEncoded()));
-  }
-
-  /** True when /usr/bin/python3 can import cryptography (for {@code assumeTrue}). */
-  public static boolean available() {
-    try {
-      return run(List.of(PYTHON.toString(), "-c", "import cryptography"), "").exitCode == 0;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   /** The RFC 7638 SHA-256 thumbprint of {@code key}, computed by python (independent of Nimbus). */
@@ -249,42 +238,13 @@ public final class PythonTokenMinter {
   private static String runScript(List<String> args, String stdin) {
     List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script().toString()));
     command.addAll(args);
-    Result result = run(command, stdin);
-    if (result.exitCode != 0) {
+    Processes.Result result =
+        Processes.run(null, command, stdin.getBytes(StandardCharsets.US_ASCII));
+    if (result.exitCode() != 0) {
       throw new IllegalStateException(
-          "python minter failed (" + result.exitCode + "): " + result.stderr);
+          "python minter failed (" + result.exitCode() + "): " + result.stderr());
     }
-    return result.stdout.strip();
-  }
-
-  private record Result(int exitCode, String stdout, String stderr) {}
-
-  private static Result run(List<String> command, String stdin) {
-    try {
-      Path err = Files.createTempFile("py-minter", ".err");
-      try {
-        Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        try (OutputStream in = process.getOutputStream()) {
-          in.write(stdin.getBytes(StandardCharsets.US_ASCII));
-        }
-        String out;
-        try (InputStream stdout = process.getInputStream()) {
-          out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IllegalStateException("python minter timed out");
-        }
-        return new Result(process.exitValue(), out, Files.readString(err));
-      } finally {
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return result.stdout();
   }
 
   /** The script is a resource (also inside the test-jar), so it is copied to a temp file once. */

@@ -15,14 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes on one PostgreSQL schema: an operator revoked through node A is refused by node B
- * within two seconds (issue 19), though B had just admitted it (so its cache held "live").
+ * within two seconds (issue 19), though B had just admitted it (so its cache held "live"). Skipped
+ * without SIMCA_TEST_POSTGRES_URL (failed under SIMCA_REQUIRE_POSTGRES=1).
  */
-@EnabledIfEnvironmentVariable(named = TestStores.POSTGRES_URL_ENV, matches = ".+")
 class OperatorRevocationPairTest {
 
   @TempDir Path tmp;

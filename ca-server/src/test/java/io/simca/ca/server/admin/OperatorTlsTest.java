@@ -9,7 +9,7 @@ import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyInitializer;
 import io.simca.ca.hierarchy.InitOptions;
 import io.simca.ca.store.TestStores;
-import io.simca.ca.testing.Processes;
+import io.simca.est.testing.Processes;
 import io.simca.ca.testing.TestCertificates;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyInitializer;
 import io.simca.ca.hierarchy.InitOptions;
-import io.simca.ca.testing.Processes;
+import io.simca.est.testing.Processes;
 import io.simca.est.testing.TestCsrs;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

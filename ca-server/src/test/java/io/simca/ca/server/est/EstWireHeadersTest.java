@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.DeviceSimulator;
 import io.simca.ca.testing.DeviceSimulator.Identity;
-import io.simca.ca.testing.Processes;
+import io.simca.est.testing.Processes;
 import io.simca.ca.testing.TestServers;
 import io.simca.est.testing.PythonTokenMinter;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.simca.ca.server.est;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simca.ca.testing.Processes;
+import io.simca.est.testing.Processes;
 import io.simca.ca.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

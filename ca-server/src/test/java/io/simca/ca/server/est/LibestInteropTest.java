@@ -14,7 +14,7 @@ import io.simca.ca.store.CertFilter;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.DeviceSimulator;
 import io.simca.ca.testing.DeviceSimulator.Identity;
-import io.simca.ca.testing.Processes;
+import io.simca.est.testing.Processes;
 import io.simca.ca.testing.TestServers;
 import io.simca.est.attest.AttestationMinter;
 import io.simca.est.codec.CsrAttributes;

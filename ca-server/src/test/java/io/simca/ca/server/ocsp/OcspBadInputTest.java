@@ -3,10 +3,10 @@ package io.simca.ca.server.ocsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simca.ca.store.TestStores;
-import io.simca.ca.testing.Processes;
 import io.simca.ca.testing.TestCertificates;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
+import io.simca.est.testing.Processes;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,20 +1,28 @@
-package io.simca.ca.testing;
+package io.simca.est.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an external client or validator (openssl, curl, certtool, python3) and captures its output.
+ * Runs an external client or validator (openssl, curl, certtool, python3, a child JVM) and captures
+ * its output: the one process runner of every module's tests (exported in the est-protocol
+ * test-jar).
  */
 public final class Processes {
 
-  /** Exit code and both output streams of a finished process. */
+  /** How long one external tool may run before the test fails. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Exit code and both output streams (trimmed) of a finished process. */
   public record Result(int exitCode, String stdout, String stderr) {
     public Result assertOk() {
       if (exitCode != 0) {
@@ -45,23 +53,35 @@ public final class Processes {
    * if given.
    */
   public static Result run(Path workDir, List<String> command, byte[] stdin) {
+    return run(workDir, Map.of(), command, stdin, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Runs {@code command} in {@code workDir} (null: the current directory) with {@code env} added to
+   * this JVM's environment, feeding it {@code stdin} if given; fails the test after {@code
+   * timeout}.
+   */
+  public static Result run(
+      Path workDir, Map<String, String> env, List<String> command, byte[] stdin, Duration timeout) {
     try {
       ProcessBuilder pb = new ProcessBuilder(command);
       if (workDir != null) {
         pb.directory(workDir.toFile());
       }
+      pb.environment().putAll(env);
       Process p = pb.start();
       // Drain stderr beside stdout: a tool that fills one pipe while we block on the other would
       // hang.
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(p.getErrorStream()));
-      if (stdin != null) {
-        p.getOutputStream().write(stdin);
+      try (OutputStream in = p.getOutputStream()) {
+        if (stdin != null) {
+          in.write(stdin);
+        }
       }
-      p.getOutputStream().close();
       String out = text(p.getInputStream());
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("timed out: " + command);
+        throw new AssertionError("timed out after " + timeout + ": " + command);
       }
       return new Result(p.exitValue(), out, err.join());
     } catch (IOException e) {
@@ -72,11 +92,15 @@ public final class Processes {
     }
   }
 
-  /** True when {@code tool} is on the PATH. */
+  /** True when {@code tool} is on the PATH (or, given as a path, is executable). */
   public static boolean available(String tool) {
     try {
-      return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
+      return new ProcessBuilder("sh", "-c", "command -v \"$0\" >/dev/null", tool).start().waitFor()
+          == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
