@@ -3,6 +3,7 @@ package io.simca.ca.server.ocsp;
 import io.simca.ca.error.CaException;
 import io.simca.ca.error.ErrorKind;
 import io.simca.ca.ocsp.OcspAnswer;
+import io.simca.ca.ocsp.OcspGetRequest;
 import io.simca.ca.ocsp.OcspRequestParser;
 import io.simca.ca.ocsp.OcspResponder;
 import io.simca.ca.ocsp.OcspResponseSigner;
@@ -14,11 +15,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -76,30 +74,11 @@ final class OcspHandler {
   }
 
   private void get(RoutingContext rc) {
-    // RFC 6960 A.1: url-encoding of the base64 of the DER request. The raw path keeps '+' and '/'
-    // as the client sent them; a '+' is base64, never a space, so protect it before decoding.
+    // RFC 6960 A.1: the raw path keeps '+' and '/' as the client sent them.
     String path = rc.request().path();
     // "/ocsp/*" also matches "/ocsp" itself: a GET without a request.
     String raw = path.length() > PREFIX.length() ? path.substring(PREFIX.length()) : "";
-    if (raw.length() > maxBytes * 2 + 64) {
-      throw new CaException(
-          ErrorKind.PAYLOAD_TOO_LARGE,
-          "body_too_large",
-          "OCSP request larger than " + maxBytes + " bytes");
-    }
-    byte[] der;
-    try {
-      String b64 = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-      der = Base64.getDecoder().decode(b64.strip());
-    } catch (IllegalArgumentException e) {
-      throw CaException.malformed("not_base64", "OCSP GET request is not url-encoded base64");
-    }
-    if (der.length > maxBytes) {
-      throw new CaException(
-          ErrorKind.PAYLOAD_TOO_LARGE,
-          "body_too_large",
-          "OCSP request larger than " + maxBytes + " bytes");
-    }
+    byte[] der = OcspGetRequest.decode(raw, maxBytes);
     answer(rc, der, true);
   }
 
