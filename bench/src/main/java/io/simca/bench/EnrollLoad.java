@@ -316,25 +316,7 @@ public final class EnrollLoad {
 
   /** ICCID 8944 5 + 13-digit index + Luhn check digit (19 digits). */
   static String iccid(int index) {
-    String body = "89445" + String.format("%013d", index);
-    return body + luhn(body);
-  }
-
-  private static int luhn(String digits) {
-    int sum = 0;
-    boolean dbl = true;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
-      if (dbl) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      dbl = !dbl;
-    }
-    return (10 - sum % 10) % 10;
+    return Iccid.withCheckDigit("89445" + String.format("%013d", index)).value();
   }
 
   private static void generateSims(int count, Path file) throws IOException {

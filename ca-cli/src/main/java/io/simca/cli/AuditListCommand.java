@@ -1,16 +1,9 @@
 package io.simca.cli;
 
-import io.vertx.core.json.JsonArray;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code simca audit list}: events in seq order. With {@code -o json} one event per line, ready for
@@ -20,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     description = "List audit events (seq order).")
-final class AuditListCommand implements Callable<Integer> {
+final class AuditListCommand extends AdminListCommand {
 
   static final List<Tables.Column> COLUMNS =
       List.of(
@@ -32,12 +25,6 @@ final class AuditListCommand implements Callable<Integer> {
           new Tables.Column("ICCID", "iccid", 20),
           new Tables.Column("REASON", "reason", 25),
           new Tables.Column("DETAIL", "detail", 0));
-
-  @Mixin DataOptions data;
-
-  @Mixin AdminOptions admin;
-
-  @Mixin OutputOptions output;
 
   @Option(
       names = "--type",
@@ -54,25 +41,18 @@ final class AuditListCommand implements Callable<Integer> {
       description = "Only events after this seq (default 0)")
   long afterSeq;
 
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      description = "At most N events (default 100, max 1000)")
-  int limit = 100;
-
-  @Spec CommandSpec spec;
+  @Override
+  String path() {
+    return "/audit";
+  }
 
   @Override
-  public Integer call() {
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("afterSeq", afterSeq);
-    q.put("limit", limit);
-    q.put("type", type);
-    q.put("iccid", iccid);
-    JsonArray items = admin.connect(data).get("/audit", q).getJsonArray("items", new JsonArray());
-    PrintWriter out = spec.commandLine().getOut();
-    Tables.print(out, items, COLUMNS, output.json());
-    out.flush();
-    return 0;
+  Map<String, Object> query() {
+    return params("afterSeq", afterSeq, "type", type, "iccid", iccid);
+  }
+
+  @Override
+  List<Tables.Column> columns() {
+    return COLUMNS;
   }
 }

@@ -2,6 +2,7 @@ package io.simca.cli;
 
 import io.simca.ca.hierarchy.CaInfo;
 import io.simca.ca.hierarchy.HierarchyService;
+import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ final class CaListCommand implements Callable<Integer> {
       cas.forEach(
           ca ->
               out.println(
-                  Json.object()
+                  new JsonObject()
                       .put("label", ca.label())
                       .put("role", ca.role().name())
                       .put("generation", ca.generation())

@@ -89,11 +89,7 @@ abstract class AdminCliTests extends AdminNodeFixture {
     String p = freshPrefix();
     String good = TestIds.row(p, 1, "acme");
     String badLuhn =
-        TestIds.iccid(p, 2).substring(0, 18)
-            + (char) ('0' + (TestIds.check(TestIds.iccid(p, 2).substring(0, 18)) - '0' + 1) % 10)
-            + ","
-            + TestIds.imsi(2)
-            + ",,acme";
+        TestIds.wrongCheckDigit(TestIds.iccid(p, 2)) + "," + TestIds.imsi(2) + ",,acme";
     Path f =
         csv(
             "bad",

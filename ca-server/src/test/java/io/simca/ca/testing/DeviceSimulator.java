@@ -52,10 +52,10 @@ public final class DeviceSimulator {
     /** A random valid identity; ICCID 8949..., IMSI 26201..., IMEI with the given TAC. */
     public static Identity random(String tac) {
       ThreadLocalRandom r = ThreadLocalRandom.current();
-      String iccid = withLuhn("8949" + digits(r, 14));
-      String imsi = "26201" + digits(r, 10);
-      String imei = withLuhn(tac + digits(r, 6));
-      return new Identity(new Iccid(iccid), new Imsi(imsi), new Imei(imei));
+      return new Identity(
+          Iccid.withCheckDigit("8949" + digits(r, 14)),
+          new Imsi("26201" + digits(r, 10)),
+          Imei.withCheckDigit(tac + digits(r, 6)));
     }
 
     public static Identity random() {
@@ -270,22 +270,6 @@ public final class DeviceSimulator {
       b.append((char) ('0' + r.nextInt(10)));
     }
     return b.toString();
-  }
-
-  /** Appends the Luhn check digit (ITU-T E.118, 3GPP TS 23.003 Annex B). */
-  static String withLuhn(String payload) {
-    int sum = 0;
-    for (int i = 0; i < payload.length(); i++) {
-      int d = payload.charAt(payload.length() - 1 - i) - '0';
-      if (i % 2 == 0) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-    }
-    return payload + (char) ('0' + (10 - sum % 10) % 10);
   }
 
   /** The certificates of a certs-only body; for tests that post with other clients. */

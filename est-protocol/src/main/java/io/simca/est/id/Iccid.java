@@ -17,6 +17,14 @@ public record Iccid(String value) {
     }
   }
 
+  /**
+   * The ICCID made of {@code payload} (its digits but the last) and the Luhn check digit that
+   * completes it: for provisioning tools, simulators and tests that mint identities.
+   */
+  public static Iccid withCheckDigit(String payload) {
+    return new Iccid(Luhn.isAsciiDigits(payload) ? payload + Luhn.checkDigit(payload) : payload);
+  }
+
   /** Parses and validates an ICCID; throws {@link IllegalArgumentException} with a short reason. */
   public static Iccid parse(String value) {
     return new Iccid(value);

@@ -29,6 +29,15 @@ public record Imei(String value) {
   }
 
   /**
+   * The IMEI made of the 14 digits {@code tacAndSnr} and the Luhn check digit that completes them
+   * (3GPP TS 23.003 Annex B): for simulators and tests that mint identities.
+   */
+  public static Imei withCheckDigit(String tacAndSnr) {
+    return new Imei(
+        Luhn.isAsciiDigits(tacAndSnr) ? tacAndSnr + Luhn.checkDigit(tacAndSnr) : tacAndSnr);
+  }
+
+  /**
    * Parses and validates a 15-digit IMEI; throws {@link IllegalArgumentException} with a short
    * reason.
    */

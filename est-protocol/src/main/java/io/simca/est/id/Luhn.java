@@ -6,8 +6,20 @@ final class Luhn {
 
   /** True when {@code digits} (ASCII digits only, check digit last) has a valid Luhn sum. */
   static boolean isValid(String digits) {
+    return sum(digits, false) % 10 == 0;
+  }
+
+  /** The check digit that makes {@code payload} (ASCII digits) + digit Luhn-valid. */
+  static char checkDigit(String payload) {
+    return (char) ('0' + (10 - sum(payload, true) % 10) % 10);
+  }
+
+  /**
+   * The Luhn sum, doubling every second digit from the right (from the last if {@code doubleLast}).
+   */
+  private static int sum(String digits, boolean doubleLast) {
     int sum = 0;
-    boolean doubleIt = false;
+    boolean doubleIt = doubleLast;
     for (int i = digits.length() - 1; i >= 0; i--) {
       int d = digits.charAt(i) - '0';
       if (doubleIt) {
@@ -19,7 +31,7 @@ final class Luhn {
       sum += d;
       doubleIt = !doubleIt;
     }
-    return sum % 10 == 0;
+    return sum;
   }
 
   /**

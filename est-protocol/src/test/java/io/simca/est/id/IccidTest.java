@@ -53,4 +53,31 @@ class IccidTest {
     assertThatThrownBy(() -> new Iccid("8944501000000000014"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "894450100000000001",
+        "89100423481445593",
+        "8901410321111851072",
+        "89882390000012345678"
+      })
+  void withCheckDigit_completesTheKnownIccids(String payload) {
+    Iccid iccid = Iccid.withCheckDigit(payload);
+    assertThat(iccid.value()).startsWith(payload).hasSize(payload.length() + 1);
+    // Any other last digit fails the check.
+    for (char d = '0'; d <= '9'; d++) {
+      if (d != iccid.value().charAt(payload.length())) {
+        String wrong = payload + d;
+        assertThatThrownBy(() -> Iccid.parse(wrong)).hasMessageContaining("check digit");
+      }
+    }
+  }
+
+  @Test
+  void withCheckDigit_refusesWhatCannotBeAnIccid() {
+    assertThatThrownBy(() -> Iccid.withCheckDigit("89x4501000000000001"))
+        .hasMessageContaining("digits only");
+    assertThatThrownBy(() -> Iccid.withCheckDigit("8944")).hasMessageContaining("18 to 22");
+  }
 }

@@ -66,4 +66,12 @@ class ImeiTest {
   void fromUrn_rejectsMalformedUrns(String urn) {
     assertThatThrownBy(() -> Imei.fromUrn(urn)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void withCheckDigit_completesTheKnownImei_andRefusesAShortPayload() {
+    // 3GPP TS 23.003 Annex B example: 49015420323751 -> check digit 8.
+    assertThat(Imei.withCheckDigit("49015420323751").value()).isEqualTo("490154203237518");
+    assertThatThrownBy(() -> Imei.withCheckDigit("4901542032375"))
+        .hasMessageContaining("exactly 15 digits");
+  }
 }
