@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code simca sim resume ICCID [--force]}: a suspended SIM may enrol again. A lost, stolen or
@@ -14,10 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "resume",
     mixinStandardHelpOptions = true,
     description = "Let a suspended SIM enrol again.")
-final class SimResumeCommand extends AdminCommand {
-
-  @Parameters(index = "0", paramLabel = "ICCID")
-  String iccid;
+final class SimResumeCommand extends SimArgumentCommand {
 
   @Option(
       names = "--force",

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code simca sim revoke ICCID --reason lost|stolen|decommissioned}: bars the SIM and revokes its
@@ -16,10 +15,7 @@ import picocli.CommandLine.Parameters;
     name = "revoke",
     mixinStandardHelpOptions = true,
     description = "Bar a SIM and revoke its certificates.")
-final class SimRevokeCommand extends AdminCommand {
-
-  @Parameters(index = "0", paramLabel = "ICCID")
-  String iccid;
+final class SimRevokeCommand extends SimArgumentCommand {
 
   @Option(
       names = "--reason",

@@ -5,17 +5,13 @@ import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code simca sim show ICCID}: the SIM and its latest certificates. */
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
     description = "Show a SIM and its certificates.")
-final class SimShowCommand extends AdminCommand {
-
-  @Parameters(index = "0", paramLabel = "ICCID")
-  String iccid;
+final class SimShowCommand extends SimArgumentCommand {
 
   @Override
   JsonObject request(AdminClient client) {

@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -228,14 +229,7 @@ abstract class AdminCliTests extends AdminNodeFixture {
   void certListAndShow_showTheSimsCertificatesWithPem() throws Exception {
     String p = freshPrefix();
     String iccid = TestIds.iccid(p, 1);
-    assertThat(
-            cli(
-                    "sim",
-                    "import",
-                    csv("c", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "acme")).toString())
-                .exit())
-        .isZero();
-    BigInteger serial = TestCerts.issue(node, iccid, "acme");
+    BigInteger serial = simWithCertificate(p);
 
     CliRun list = cli("cert", "list", "--iccid", iccid, "-o", "json");
     assertThat(list.exit()).as(list.toString()).isZero();
@@ -314,29 +308,41 @@ abstract class AdminCliTests extends AdminNodeFixture {
 
     // The raw answer is RFC 9457 problem+json.
     var curl =
-        Processes.run(
-            tmp,
-            "curl",
-            "-sS",
+        curlAdmin(
+            aud.p12() + ":" + Files.readString(aud.passFile()).strip(),
             "-X",
             "POST",
             "-H",
             "Content-Type: text/csv",
             "--data-binary",
             "iccid,imsi,imei,tenant\n",
-            "-w",
-            "\n%{http_code} %{content_type}",
-            "--cacert",
-            node.rootPem().toString(),
-            "--cert-type",
-            "P12",
-            "--cert",
-            aud.p12() + ":" + Files.readString(aud.passFile()).strip(),
             node.adminBase() + "/sims/import");
     assertThat(curl.stdout()).as(curl.stderr()).endsWith("403 application/problem+json");
     JsonObject problem = new JsonObject(curl.stdout().lines().findFirst().orElseThrow());
     assertThat(problem.getInteger("status")).isEqualTo(403);
     assertThat(problem.getString("title")).isEqualTo("role_forbidden");
+  }
+
+  /**
+   * curl against the node's admin API over mutual TLS with {@code credential} ({@code p12:pass});
+   * prints {@code <status> <content type>} on a last line after the body.
+   */
+  private Processes.Result curlAdmin(String credential, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "curl",
+                "-sS",
+                "-w",
+                "\n%{http_code} %{content_type}",
+                "--cacert",
+                node.rootPem().toString(),
+                "--cert-type",
+                "P12",
+                "--cert",
+                credential));
+    command.addAll(List.of(args));
+    return Processes.run(tmp, command, null);
   }
 
   private OperatorCredential auditor() {
@@ -348,54 +354,24 @@ abstract class AdminCliTests extends AdminNodeFixture {
     DataDir dir = node.dataDir();
     String cert =
         dir.operatorP12("admin") + ":" + Files.readString(dir.operatorPass("admin")).strip();
-    var cas =
-        Processes.run(
-            tmp,
-            "curl",
-            "-sS",
-            "--cacert",
-            node.rootPem().toString(),
-            "--cert-type",
-            "P12",
-            "--cert",
-            cert,
-            node.adminBase() + "/cas");
+    var cas = curlAdmin(cert, node.adminBase() + "/cas");
     assertThat(cas.exitCode()).as(cas.stderr()).isZero();
+    assertThat(cas.stdout()).endsWith("200 application/json");
     assertThat(
-            new JsonObject(cas.stdout()).getJsonArray("items").getJsonObject(0).getString("role"))
+            new JsonObject(cas.stdout().lines().findFirst().orElseThrow())
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("role"))
         .isEqualTo("root");
 
-    var missing =
-        Processes.run(
-            tmp,
-            "curl",
-            "-sS",
-            "-w",
-            "\n%{http_code} %{content_type}",
-            "--cacert",
-            node.rootPem().toString(),
-            "--cert-type",
-            "P12",
-            "--cert",
-            cert,
-            node.adminBase() + "/sims/" + TestIds.iccid("97", 1));
+    var missing = curlAdmin(cert, node.adminBase() + "/sims/" + TestIds.iccid("97", 1));
     assertThat(missing.stdout()).endsWith("404 application/problem+json");
     assertThat(
             new JsonObject(missing.stdout().lines().findFirst().orElseThrow()).getString("detail"))
         .startsWith("no SIM with ICCID");
 
     var json =
-        Processes.run(
-            tmp,
-            "curl",
-            "-sS",
-            "-w",
-            "\n%{http_code} %{content_type}",
-            "--cacert",
-            node.rootPem().toString(),
-            "--cert-type",
-            "P12",
-            "--cert",
+        curlAdmin(
             cert,
             "-H",
             "Content-Type: application/json",
@@ -404,17 +380,7 @@ abstract class AdminCliTests extends AdminNodeFixture {
             node.adminBase() + "/sims/import");
     assertThat(json.stdout()).endsWith("415 application/problem+json");
     var bad =
-        Processes.run(
-            tmp,
-            "curl",
-            "-sS",
-            "-w",
-            "\n%{http_code} %{content_type}",
-            "--cacert",
-            node.rootPem().toString(),
-            "--cert-type",
-            "P12",
-            "--cert",
+        curlAdmin(
             cert,
             "-H",
             "Content-Type: text/csv",
@@ -426,20 +392,7 @@ abstract class AdminCliTests extends AdminNodeFixture {
     assertThat(rows.getJsonArray("errors").getJsonObject(0).getLong("line")).isEqualTo(3L);
     assertThat(rows.getJsonArray("errors").getJsonObject(0).getString("error")).contains("ICCID");
     assertThat(node.stores().sims().find(TestIds.iccid("94", 1))).isEmpty();
-    var paging =
-        Processes.run(
-            tmp,
-            "curl",
-            "-sS",
-            "-w",
-            "\n%{http_code} %{content_type}",
-            "--cacert",
-            node.rootPem().toString(),
-            "--cert-type",
-            "P12",
-            "--cert",
-            cert,
-            node.adminBase() + "/sims?limit=5000");
+    var paging = curlAdmin(cert, node.adminBase() + "/sims?limit=5000");
     assertThat(paging.stdout())
         .contains("limit must be 1 to 1000")
         .endsWith("400 application/problem+json");

@@ -1,10 +1,14 @@
 package io.simca.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.simca.ca.admin.SimCsv;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,5 +79,19 @@ abstract class AdminNodeFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Imports SIM 1 of {@code prefix} (tenant acme) through {@code sim import} and issues it one
+   * certificate; its serial.
+   */
+  BigInteger simWithCertificate(String prefix) throws Exception {
+    CliRun imported =
+        cli(
+            "sim",
+            "import",
+            csv("sim-" + prefix, SimCsv.HEADER, TestIds.row(prefix, 1, "acme")).toString());
+    assertThat(imported.exit()).as(imported.toString()).isZero();
+    return TestCerts.issue(node, TestIds.iccid(prefix, 1), "acme");
   }
 }

@@ -15,14 +15,7 @@ abstract class RevocationCliTests extends AdminNodeFixture {
   void simRevoke_printsTheRevokedSerials_thenSaysNothingNewWasRevoked() throws Exception {
     String p = freshPrefix();
     String iccid = TestIds.iccid(p, 1);
-    assertThat(
-            cli(
-                    "sim",
-                    "import",
-                    csv("r", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "acme")).toString())
-                .exit())
-        .isZero();
-    BigInteger serial = TestCerts.issue(node, iccid, "acme");
+    BigInteger serial = simWithCertificate(p);
 
     CliRun first = cli("sim", "revoke", iccid, "--reason", "lost");
     assertThat(first.exit()).as(first.toString()).isZero();
@@ -44,14 +37,7 @@ abstract class RevocationCliTests extends AdminNodeFixture {
   void certRevoke_revokesOnce_withRfc5280ReasonNames() throws Exception {
     String p = freshPrefix();
     String iccid = TestIds.iccid(p, 1);
-    assertThat(
-            cli(
-                    "sim",
-                    "import",
-                    csv("c", "iccid,imsi,imei,tenant", TestIds.row(p, 1, "acme")).toString())
-                .exit())
-        .isZero();
-    BigInteger serial = TestCerts.issue(node, iccid, "acme");
+    BigInteger serial = simWithCertificate(p);
 
     CliRun r =
         cli(
