@@ -46,7 +46,7 @@ public final class CsrToken {
    * The token in {@code request}, if the attribute is there.
    *
    * @throws EstRequestException {@code MALFORMED_CREDENTIALS} when the attribute is repeated, does
-   *     not hold exactly one UTF8String, or holds an empty or oversized one
+   *     not hold exactly one UTF8String, or holds an empty, oversized or non-UTF-8 one
    */
   public static Optional<String> read(PKCS10CertificationRequest request) {
     Attribute[] attributes = request.getAttributes(OID);
@@ -60,7 +60,13 @@ public final class CsrToken {
     if (values.length != 1 || !(values[0] instanceof ASN1UTF8String value)) {
       throw malformed("the attestation token attribute must hold one UTF8String");
     }
-    String token = value.getString();
+    String token;
+    try {
+      token = value.getString();
+    } catch (IllegalArgumentException e) {
+      // X.680 §41: a UTF8String holds UTF-8; BC decodes on access and refuses invalid bytes.
+      throw malformed("the attestation token attribute is not valid UTF-8");
+    }
     if (token.isEmpty() || token.length() > MAX_CHARS) {
       throw malformed("the attestation token attribute is empty or over " + MAX_CHARS + " chars");
     }

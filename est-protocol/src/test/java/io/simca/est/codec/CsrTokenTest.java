@@ -7,6 +7,7 @@ import io.simca.est.testing.Openssl;
 import io.simca.est.testing.Processes;
 import io.simca.est.testing.TestCsrs;
 import java.security.KeyPair;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -58,6 +59,20 @@ class CsrTokenTest {
                 .addAttribute(CsrToken.OID, new DERUTF8String("b")),
             key);
     assertMalformed(twice);
+  }
+
+  @Test
+  void aUtf8StringThatIsNotUtf8IsMalformed() throws Exception {
+    // Found by CsrTokenFuzzTest: BC decodes a UTF8String on access and throws on bad bytes.
+    KeyPair key = TestCsrs.p256();
+    PKCS10CertificationRequest notUtf8 =
+        TestCsrs.sign(
+            new JcaPKCS10CertificationRequestBuilder(TestCsrs.subject("x"), key.getPublic())
+                .addAttribute(
+                    CsrToken.OID,
+                    ASN1Primitive.fromByteArray(new byte[] {0x0c, 0x02, (byte) 0xc3, 0x28})),
+            key);
+    assertMalformed(notUtf8);
   }
 
   @Test
