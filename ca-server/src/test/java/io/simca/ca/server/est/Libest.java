@@ -2,8 +2,8 @@ package io.simca.ca.server.est;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simca.est.testing.Processes;
 import io.simca.ca.testing.TestServer;
+import io.simca.est.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
