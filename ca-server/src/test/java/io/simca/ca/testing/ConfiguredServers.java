@@ -42,6 +42,7 @@ public final class ConfiguredServers {
       all.put("SIMCA_SERVER_EST_PORT", ports.get(0).toString());
       all.put("SIMCA_SERVER_HTTP_PORT", ports.get(1).toString());
       all.put("SIMCA_SERVER_ADMIN_PORT", ports.get(2).toString());
+      all.put("SIMCA_SERVER_COAP_PORT", "0"); // ephemeral UDP port, never 5684
       all.put("SIMCA_SERVER_INSTANCES", "2");
       all.put("SIMCA_SERVER_SHUTDOWN_GRACE", "1s");
       all.putAll(env);
