@@ -1,7 +1,7 @@
 # Sourced by scripts/test and .ci/run: installs the external tools the tests drive
 # (real clients, not mocks; liburiparser1 is what libest's estclient in ../shared/interop needs)
 # when any is missing. Needs root and apt; otherwise says what to install.
-simca_test_packages="openssl curl gnutls-bin softhsm2 python3-cryptography wrk apache2-utils procps liburiparser1"
+simca_test_packages="openssl curl gnutls-bin softhsm2 python3-cryptography wrk apache2-utils procps liburiparser1 libcoap3-bin"
 
 simca_install_test_deps() {
   local missing="" p
