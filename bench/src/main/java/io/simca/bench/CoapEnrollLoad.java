@@ -3,6 +3,7 @@ package io.simca.bench;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.crypto.KeyType;
 import io.simca.ca.crypto.Pem;
+import io.simca.ca.server.coap.EstCoapsClients;
 import io.simca.est.attest.AttestationMinter;
 import io.simca.est.attest.PemKeys;
 import io.simca.est.codec.CertsOnly;
@@ -10,7 +11,6 @@ import io.simca.est.codec.CsrToken;
 import io.simca.est.id.Iccid;
 import io.simca.est.id.Imei;
 import io.simca.est.id.Imsi;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -29,18 +29,8 @@ import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.SystemConfig;
-import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConfig;
-import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.CertificateType;
-import org.eclipse.californium.scandium.dtls.SignatureAndHashAlgorithm;
-import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
 /**
  * Load generator for attested EST-coaps enrolment (RFC 9148), the CoAP twin of {@link EnrollLoad}:
@@ -90,7 +80,7 @@ public final class CoapEnrollLoad {
       throws Exception {
     List<CoapEndpoint> endpoints = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      endpoints.add(endpoint(root, blockSize));
+      endpoints.add(EstCoapsClients.start(root, blockSize, null, List.of()));
     }
     String uri = "coaps://127.0.0.1:" + port + "/.well-known/est/sen";
     AtomicInteger nextIndex = new AtomicInteger();
@@ -142,44 +132,9 @@ public final class CoapEnrollLoad {
         lat.length,
         errors,
         lat.length / seconds,
-        pct(lat, 50),
-        pct(lat, 95),
-        pct(lat, 99));
-  }
-
-  /** A client endpoint that trusts {@code root}, as a device's firmware would. */
-  private static CoapEndpoint endpoint(X509Certificate root, int blockSize) throws Exception {
-    Configuration c =
-        new Configuration(
-            SystemConfig.DEFINITIONS,
-            UdpConfig.DEFINITIONS,
-            CoapConfig.DEFINITIONS,
-            DtlsConfig.DEFINITIONS);
-    c.set(CoapConfig.PREFERRED_BLOCK_SIZE, blockSize);
-    c.set(CoapConfig.MAX_MESSAGE_SIZE, blockSize);
-    c.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
-    c.set(DtlsConfig.DTLS_ROLE, DtlsRole.CLIENT_ONLY);
-    c.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
-    c.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
-    c.set(DtlsConfig.DTLS_CERTIFICATE_TYPES, List.of(CertificateType.X_509));
-    c.set(
-        DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS,
-        List.of(
-            SignatureAndHashAlgorithm.SHA256_WITH_ECDSA,
-            SignatureAndHashAlgorithm.SHA384_WITH_ECDSA));
-    DtlsConnectorConfig dtls =
-        DtlsConnectorConfig.builder(c)
-            .setAddress(new InetSocketAddress("127.0.0.1", 0))
-            .setAdvancedCertificateVerifier(
-                StaticNewAdvancedCertificateVerifier.builder().setTrustedCertificates(root).build())
-            .build();
-    CoapEndpoint endpoint =
-        new CoapEndpoint.Builder()
-            .setConfiguration(c)
-            .setConnector(new DTLSConnector(dtls))
-            .build();
-    endpoint.start();
-    return endpoint;
+        EnrollLoad.pct(lat, 50),
+        EnrollLoad.pct(lat, 95),
+        EnrollLoad.pct(lat, 99));
   }
 
   /** DER CSRs with the token inside (attribute ...1.2), for SIMs {@code first..first+count-1}. */
@@ -206,13 +161,5 @@ public final class CoapEnrollLoad {
               .getEncoded());
     }
     return csrs;
-  }
-
-  private static double pct(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
   }
 }

@@ -3,8 +3,6 @@ package io.simca.ca.server.coap;
 import io.simca.ca.error.CaException;
 import io.simca.ca.server.ServerContext;
 import io.simca.est.codec.CsrAttributes;
-import io.simca.est.codec.KeyType;
-import java.util.List;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -24,12 +22,7 @@ final class AttResource extends CoapResource {
     this.ctx = ctx;
     getAttributes().addResourceType("ace.est.att");
     getAttributes().addContentType(EstContentFormats.CSR_ATTRS);
-    List<String> allowed = ctx.config().profile().allowedKeys();
-    KeyType preferred =
-        allowed.contains(KeyType.EC_P256.name())
-            ? KeyType.EC_P256
-            : KeyType.valueOf(allowed.get(0));
-    this.body = CsrAttributes.der(preferred, false);
+    this.body = CsrAttributes.der(ctx.config().profile().preferredKey(), false);
   }
 
   @Override

@@ -15,14 +15,11 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.SystemConfig;
-import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.CertificateType;
-import org.eclipse.californium.scandium.dtls.SignatureAndHashAlgorithm;
 import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
 import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
 
@@ -44,19 +41,10 @@ final class DtlsEndpoints {
           CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
           CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CCM);
 
-  private static final List<SignatureAndHashAlgorithm> SIGNATURES =
-      List.of(
-          SignatureAndHashAlgorithm.SHA256_WITH_ECDSA, SignatureAndHashAlgorithm.SHA384_WITH_ECDSA);
-
   private DtlsEndpoints() {}
 
   static Configuration configuration(CoapListenerConfig cfg) {
-    Configuration c =
-        new Configuration(
-            SystemConfig.DEFINITIONS,
-            UdpConfig.DEFINITIONS,
-            CoapConfig.DEFINITIONS,
-            DtlsConfig.DEFINITIONS);
+    Configuration c = EstCoapsClients.configuration();
     int cores = Runtime.getRuntime().availableProcessors();
     // RFC 7959: reassemble Block1 up to the bound (4.13 + Size1 beyond it), send Block2 above the
     // preferred block size.
@@ -72,7 +60,7 @@ final class DtlsEndpoints {
     c.set(DtlsConfig.DTLS_CIPHER_SUITES, CIPHER_SUITES);
     // P-256 and P-384 device keys sign CertificateVerify with SHA-256 or SHA-384; the server's own
     // chain carries the P-384 root's SHA-384 signature on the issuing CA.
-    c.set(DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS, SIGNATURES);
+    c.set(DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS, EstCoapsClients.SIGNATURES);
     c.set(DtlsConfig.DTLS_MAX_CONNECTIONS, cfg.maxPeers());
     // Handshakes (ECDHE, ECDSA) are the expensive part; spread them over the cores.
     c.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, cores);

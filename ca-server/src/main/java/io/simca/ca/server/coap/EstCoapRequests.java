@@ -1,7 +1,6 @@
 package io.simca.ca.server.coap;
 
 import io.simca.ca.error.CaException;
-import io.simca.ca.error.ErrorKind;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
 import java.security.Principal;
@@ -31,16 +30,7 @@ final class EstCoapRequests {
   static IssuingCa issuingCa(
       CoapExchange exchange, LoadedHierarchy hierarchy, String defaultLabel) {
     String label = label(exchange, defaultLabel);
-    return hierarchy
-        .byLabel(label)
-        .orElseThrow(
-            () ->
-                new CaException(
-                    ErrorKind.NOT_FOUND,
-                    "unknown_label",
-                    "unknown_label: no issuing CA '"
-                        + (label.length() > 32 ? label.substring(0, 32) + "..." : label)
-                        + "'"));
+    return hierarchy.byLabel(label).orElseThrow(() -> CaException.unknownLabel(label));
   }
 
   /** The certificate chain the peer presented in the DTLS handshake; empty without one. */

@@ -5,20 +5,16 @@ import io.simca.ca.store.AuditFilter;
 import io.simca.ca.store.SimRow;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.DeviceSimulator;
+import io.simca.ca.testing.StoreKindNodes;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
 import io.simca.est.attest.AttestationMinter;
-import io.simca.est.attest.PemKeys;
 import io.simca.est.testing.TestCsrs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,22 +52,9 @@ final class CoapFixture implements AutoCloseable {
   }
 
   /** A per-class cache: one node per store kind. */
-  static final class Nodes implements AutoCloseable {
-    private final Map<TestStores.Kind, CoapFixture> nodes = new EnumMap<>(TestStores.Kind.class);
-    private final Function<TestStores.Kind, CoapFixture> factory;
-
+  static final class Nodes extends StoreKindNodes<CoapFixture> {
     Nodes(Function<TestStores.Kind, CoapFixture> factory) {
-      this.factory = factory;
-    }
-
-    synchronized CoapFixture get(TestStores.Kind kind) {
-      return nodes.computeIfAbsent(kind, factory);
-    }
-
-    @Override
-    public synchronized void close() {
-      nodes.values().forEach(CoapFixture::close);
-      nodes.clear();
+      super(factory);
     }
   }
 
@@ -84,13 +67,7 @@ final class CoapFixture implements AutoCloseable {
   }
 
   void trust(String kid, PublicKey key) {
-    try {
-      Path dir = node.dataDir().attestersDir();
-      Files.createDirectories(dir);
-      PemKeys.writePublicKey(dir.resolve(kid + ".pem"), key);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    node.trustAttester(kid, key);
   }
 
   /** A new active SIM without an IMEI lock. */

@@ -1,8 +1,6 @@
 package io.simca.ca.server.coap;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -11,20 +9,8 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.Request;
-import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.SystemConfig;
-import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.exception.ConnectorException;
-import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConfig;
-import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.CertificateType;
-import org.eclipse.californium.scandium.dtls.SignatureAndHashAlgorithm;
-import org.eclipse.californium.scandium.dtls.x509.SingleCertificateProvider;
-import org.eclipse.californium.scandium.dtls.x509.StaticNewAdvancedCertificateVerifier;
 
 /**
  * A Californium EST-coaps client for tests: DTLS 1.2 that trusts only the node's root and checks
@@ -62,53 +48,7 @@ final class CoapsClient implements AutoCloseable {
 
   private static CoapsClient create(
       int port, X509Certificate root, int blockSize, PrivateKey key, List<X509Certificate> chain) {
-    Configuration c =
-        new Configuration(
-            SystemConfig.DEFINITIONS,
-            UdpConfig.DEFINITIONS,
-            CoapConfig.DEFINITIONS,
-            DtlsConfig.DEFINITIONS);
-    if (blockSize > 0) {
-      c.set(CoapConfig.PREFERRED_BLOCK_SIZE, blockSize);
-      c.set(CoapConfig.MAX_MESSAGE_SIZE, blockSize);
-      c.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 64 * 1024);
-    } else {
-      c.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 0); // Californium: 0 = no transparent block-wise
-    }
-    c.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
-    c.set(DtlsConfig.DTLS_ROLE, DtlsRole.CLIENT_ONLY);
-    c.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
-    c.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
-    c.set(DtlsConfig.DTLS_CERTIFICATE_TYPES, List.of(CertificateType.X_509));
-    // The node's chain ends in a P-384 root that signs with SHA-384.
-    c.set(
-        DtlsConfig.DTLS_SIGNATURE_AND_HASH_ALGORITHMS,
-        List.of(
-            SignatureAndHashAlgorithm.SHA256_WITH_ECDSA,
-            SignatureAndHashAlgorithm.SHA384_WITH_ECDSA));
-    DtlsConnectorConfig.Builder dtls =
-        DtlsConnectorConfig.builder(c)
-            .setAddress(new InetSocketAddress("127.0.0.1", 0))
-            .setAdvancedCertificateVerifier(
-                StaticNewAdvancedCertificateVerifier.builder()
-                    .setTrustedCertificates(root)
-                    .build());
-    if (key != null) {
-      dtls.setCertificateIdentityProvider(
-          new SingleCertificateProvider(
-              key, chain.toArray(X509Certificate[]::new), CertificateType.X_509));
-    }
-    CoapEndpoint endpoint =
-        new CoapEndpoint.Builder()
-            .setConfiguration(c)
-            .setConnector(new DTLSConnector(dtls.build()))
-            .build();
-    try {
-      endpoint.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new CoapsClient(endpoint, port);
+    return new CoapsClient(EstCoapsClients.start(root, blockSize, key, chain), port);
   }
 
   /** A request to {@code path} (absolute, e.g. {@code /.well-known/est/crts}). */
