@@ -36,6 +36,7 @@ PY
 echo "generated $rows rows: $(du -h "$work/sims.csv" | cut -f1)" >&2
 
 export SIMCA_SERVER_EST_PORT=$(free_port) SIMCA_SERVER_HTTP_PORT=$(free_port) SIMCA_SERVER_ADMIN_PORT=$(free_port)
+export SIMCA_SERVER_COAP_PORT=0 # ephemeral UDP port: never the default 5684
 # The JVM itself in the background (not the simca function's subshell), so the trap's kill reaches it.
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" serve --data "$work/data" >"$work/serve.log" 2>&1 &
 pid=$!

@@ -34,7 +34,7 @@ declare -A est http admin
 start_node() { # name
   local n=$1
   est[$n]=$(free_port); http[$n]=$(free_port); admin[$n]=$(free_port)
-  SIMCA_SERVER_EST_PORT=${est[$n]} SIMCA_SERVER_HTTP_PORT=${http[$n]} SIMCA_SERVER_ADMIN_PORT=${admin[$n]} \
+  SIMCA_SERVER_EST_PORT=${est[$n]} SIMCA_SERVER_HTTP_PORT=${http[$n]} SIMCA_SERVER_ADMIN_PORT=${admin[$n]} SIMCA_SERVER_COAP_PORT=0 \
     "$SIMCA" serve --data "$work/$n" >"$work/node-$n.log" 2>&1 &
   pids+=($!)
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end demo of simca with stock tools: start a CA on a temp data dir, import a SIM, mint an
 # attestation token with the reference attester, enrol with curl + openssl (and libest's estclient
-# when ../shared/interop/libest is there), check OCSP, revoke
+# when ../shared/interop/libest is there) and a constrained device over EST-coaps (RFC 9148)
+# with libcoap's coap-client, check OCSP, revoke
 # the SIM with the CLI, see OCSP say revoked and the CRL list it, see re-enrolment refused, and
 # print the audit trail. Exits non-zero as soon as a step does not behave. Uses free ports, so it
 # runs beside a live server; leaves nothing behind unless KEEP=1.
@@ -24,18 +25,22 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 fail() { echo "demo: FAILED: $*" >&2; [ -f "$work/server.log" ] && tail -30 "$work/server.log" >&2; exit 1; }
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+free_udp_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 export SIMCA_SERVER_EST_PORT=$(free_port) SIMCA_SERVER_HTTP_PORT=$(free_port) SIMCA_SERVER_ADMIN_PORT=$(free_port)
+export SIMCA_SERVER_COAP_PORT=$(free_udp_port)
+COAPS="coaps://127.0.0.1:$SIMCA_SERVER_COAP_PORT/.well-known/est"
 EST="https://127.0.0.1:$SIMCA_SERVER_EST_PORT/.well-known/est"
 HTTP="http://127.0.0.1:$SIMCA_SERVER_HTTP_PORT"
 ADMIN=(--server "https://127.0.0.1:$SIMCA_SERVER_ADMIN_PORT" --data "$data")
 
 ICCID=8944501000000000013 IMSI=234150000000001 IMEI=352099001761481
+ICCID2=8944501000000000021 IMSI2=234150000000002 IMEI2=352099001761499
 
 step "1. Create the CA hierarchy and a reference attester key"
 "$SIMCA" ca init --data "$data" 2>&1 | sed 's/^/   /'
 "$SIMCA" attester keygen --id demo --data "$data" | sed 's/^/   /'
 
-step "2. Start the CA (EST :$SIMCA_SERVER_EST_PORT, OCSP/CRL :$SIMCA_SERVER_HTTP_PORT, admin :$SIMCA_SERVER_ADMIN_PORT)"
+step "2. Start the CA (EST :$SIMCA_SERVER_EST_PORT, OCSP/CRL :$SIMCA_SERVER_HTTP_PORT, admin :$SIMCA_SERVER_ADMIN_PORT, EST-coaps udp/$SIMCA_SERVER_COAP_PORT)"
 "$SIMCA" serve --data "$data" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
@@ -47,7 +52,7 @@ curl -fsS "$HTTP/health" >/dev/null || fail "server not healthy"
 echo "   healthy: $(curl -fsS "$HTTP/health")"
 
 step "3. Import the SIM inventory"
-printf 'iccid,imsi,imei,tenant\n%s,%s,,acme\n' "$ICCID" "$IMSI" >"$work/sims.csv"
+printf 'iccid,imsi,imei,tenant\n%s,%s,,acme\n%s,%s,,acme\n' "$ICCID" "$IMSI" "$ICCID2" "$IMSI2" >"$work/sims.csv"
 "$SIMCA" sim import "$work/sims.csv" "${ADMIN[@]}" | sed 's/^/   /'
 
 step "4. Device: key + CSR (openssl); network attester: token bound to that key"
@@ -87,6 +92,37 @@ if [ -x "$ESTCLIENT" ] && ldconfig -p 2>/dev/null | grep -q liburiparser.so.1; t
 else
   echo "   skipped: no $ESTCLIENT (or liburiparser1 missing)"
 fi
+
+step "5c. A constrained device enrols over EST-coaps (CoAP + DTLS 1.2) with libcoap's coap-client"
+command -v coap-client-openssl >/dev/null || fail "coap-client-openssl not installed (Debian package libcoap3-bin)"
+openssl ecparam -name prime256v1 -genkey -noout -out "$work/nb.key" 2>/dev/null
+openssl req -new -key "$work/nb.key" -subj "/CN=ignored" -out "$work/nb.csr"
+NBTOKEN=$("$SIMCA" attester issue --key "$data/attesters/demo.key" --iccid "$ICCID2" --imsi "$IMSI2" --imei "$IMEI2" \
+  --csr "$work/nb.csr" --data "$data")
+# CoAP has no Authorization header: the token rides inside the CSR (attribute ...1.2, one UTF8String).
+cat >"$work/nb-token.cnf" <<CNF
+oid_section = oids
+[ oids ]
+simcaToken = 2.25.125338317216575072951466842463323497085.1.2
+[ req ]
+prompt = no
+string_mask = utf8only
+distinguished_name = dn
+attributes = attrs
+[ dn ]
+CN = ignored
+[ attrs ]
+simcaToken = $NBTOKEN
+CNF
+openssl req -new -key "$work/nb.key" -config "$work/nb-token.cnf" -outform DER -out "$work/nb.csr.der"
+coap-client-openssl -B 20 -R "$data/ca/root.pem" -A 281 -b 64 -o "$work/crts.der" "$COAPS/crts"
+openssl pkcs7 -inform DER -in "$work/crts.der" -print_certs -noout | grep subject | sed 's/^/   crts: /'
+coap-client-openssl -B 20 -R "$data/ca/root.pem" -m post -t 286 -A 281 -b 64 -f "$work/nb.csr.der" \
+  -o "$work/nb.p7" "$COAPS/sen" >"$work/sen.txt" 2>&1 || fail "coap-client failed: $(cat "$work/sen.txt")"
+openssl pkcs7 -inform DER -in "$work/nb.p7" -print_certs -out "$work/nb.pem" 2>/dev/null \
+  || fail "sen did not return a certificate: $(cat "$work/sen.txt")"
+openssl x509 -in "$work/nb.pem" -noout -subject -ext subjectAltName | sed 's/^/   /'
+openssl x509 -in "$work/nb.pem" -noout -subject | grep -q "CN = $ICCID2" || fail "EST-coaps certificate is not for $ICCID2"
 
 ocsp() {
   openssl ocsp -issuer "$data/ca/default.pem" -cert "$work/dev.pem" -url "$HTTP/ocsp" -CAfile "$data/ca/root.pem" -no_nonce 2>&1

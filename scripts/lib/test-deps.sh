@@ -6,7 +6,8 @@
 #   gnutls-bin            certtool, ocsptool (a second, independent X.509/OCSP stack)
 #   python3-cryptography  /usr/bin/python3 token minter and the contract smoke
 #   liburiparser1         what libest's estclient in ../shared/interop needs
-simca_test_packages="openssl curl gnutls-bin python3-cryptography liburiparser1"
+#   libcoap3-bin          coap-client-openssl / -gnutls (EST-coaps over DTLS)
+simca_test_packages="openssl curl gnutls-bin python3-cryptography liburiparser1 libcoap3-bin"
 
 # True when package $1 is usable here: its tool answers (a developer may have it from elsewhere),
 # or dpkg says it is installed.

@@ -289,7 +289,7 @@ public final class EnrollLoad {
                         }));
   }
 
-  private static double pct(long[] sorted, int p) {
+  static double pct(long[] sorted, int p) {
     if (sorted.length == 0) {
       return 0;
     }

@@ -64,6 +64,13 @@ final class ServeCommand implements Callable<Integer> {
     out.printf(
         "  admin     https://%s:%d/admin/v1/  (mTLS, operator credential %s)%n",
         s.admin().host(), server.adminPort(), dir.operatorP12("admin"));
+    server
+        .coapPort()
+        .ifPresent(
+            port ->
+                out.printf(
+                    "  EST-coaps coaps://%s:%d/.well-known/est/  (CoAP over DTLS 1.2, UDP)%n",
+                    s.coap().host(), port));
     out.printf("  trust anchor %s%n", dir.rootCert());
     out.flush();
     stopped.await();

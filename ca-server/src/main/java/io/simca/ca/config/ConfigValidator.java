@@ -24,6 +24,7 @@ final class ConfigValidator {
     listener("server.est", c.server().est());
     listener("server.http", c.server().http());
     listener("server.admin", c.server().admin());
+    coap(c.server().coap());
     require(
         c.server().maxBodyBytes() >= 1024 && c.server().maxBodyBytes() <= 16 << 20,
         "server.maxBodyBytes",
@@ -143,6 +144,25 @@ final class ConfigValidator {
   private void listener(String key, ListenerConfig l) {
     require(l.host() != null && !l.host().isBlank(), key + ".host", "must not be empty");
     require(l.port() >= 0 && l.port() <= 65535, key + ".port", "must be 0..65535, got " + l.port());
+  }
+
+  private void coap(CoapListenerConfig coap) {
+    listener("server.coap", coap.listener());
+    require(
+        coap.maxBodyBytes() >= 1024 && coap.maxBodyBytes() <= 65536,
+        "server.coap.maxBodyBytes",
+        "must be 1024..65536, got " + coap.maxBodyBytes());
+    // RFC 7959 §2.2: SZX encodes block sizes 2^(4+SZX), 16..1024 bytes.
+    require(
+        coap.blockSize() >= 16
+            && coap.blockSize() <= 1024
+            && Integer.bitCount(coap.blockSize()) == 1,
+        "server.coap.blockSize",
+        "must be a power of two from 16 to 1024, got " + coap.blockSize());
+    require(
+        coap.maxPeers() >= 1 && coap.maxPeers() <= 1_000_000,
+        "server.coap.maxPeers",
+        "must be 1..1000000, got " + coap.maxPeers());
   }
 
   private void positive(String key, Duration d) {

@@ -1,7 +1,19 @@
 package io.simca.ca.config;
 
+import io.simca.est.codec.KeyType;
 import java.time.Duration;
 import java.util.List;
 
 /** The device certificate profile knobs (DESIGN.md, Certificate profile). */
-public record ProfileConfig(Duration validity, Duration backdate, List<String> allowedKeys) {}
+public record ProfileConfig(Duration validity, Duration backdate, List<String> allowedKeys) {
+
+  /**
+   * The key the CSR attributes advise (RFC 7030 §4.5): P-256 when allowed, else the first of {@code
+   * allowedKeys}.
+   */
+  public KeyType preferredKey() {
+    return allowedKeys.contains(KeyType.EC_P256.name())
+        ? KeyType.EC_P256
+        : KeyType.valueOf(allowedKeys.get(0));
+  }
+}

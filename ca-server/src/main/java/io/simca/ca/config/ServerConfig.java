@@ -11,6 +11,7 @@ public record ServerConfig(
     ListenerConfig est,
     ListenerConfig http,
     ListenerConfig admin,
+    CoapListenerConfig coap,
     List<String> hostNames,
     String publicUrl,
     int maxBodyBytes,

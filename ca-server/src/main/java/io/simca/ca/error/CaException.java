@@ -33,6 +33,16 @@ public final class CaException extends RuntimeException {
     return new CaException(ErrorKind.FORBIDDEN, reason, detail);
   }
 
+  /** No active issuing CA has {@code label} (EST and EST-coaps label paths); the label is cut. */
+  public static CaException unknownLabel(String label) {
+    return new CaException(
+        ErrorKind.NOT_FOUND,
+        "unknown_label",
+        "unknown_label: no issuing CA '"
+            + (label.length() > 32 ? label.substring(0, 32) + "..." : label)
+            + "'");
+  }
+
   public static CaException unavailable(String detail, Duration retryAfter) {
     return new CaException(ErrorKind.UNAVAILABLE, "store_unavailable", detail, retryAfter);
   }

@@ -13,6 +13,8 @@ public enum ErrorKind {
   FORBIDDEN(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
+  /** None of the representations the client accepts can be served (Accept). */
+  NOT_ACCEPTABLE(406),
   /** A conflicting state, e.g. importing a SIM that exists. */
   CONFLICT(409),
   PAYLOAD_TOO_LARGE(413),

@@ -31,6 +31,12 @@ final class CredentialsRule implements Rule {
     }
     boolean required = r.kind() == EnrollmentRequest.Kind.ENROLL || requiredOnReenroll;
     if (required && r.token().isEmpty()) {
+      if (r.credentials().isEmpty() && r.csrProblem().isPresent()) {
+        // The token may be inside the CSR (EST-coaps has no other carriage): a CSR that does not
+        // decode is the problem to report, not the token it might hold.
+        RequestProblem p = r.csrProblem().get();
+        return Optional.of(new Deny(p.kind(), p.reason(), p.detail()));
+      }
       return Optional.of(
           new Deny(
               ErrorKind.UNAUTHORIZED,

@@ -1,6 +1,8 @@
 package io.simca.ca.server;
 
+import io.simca.ca.server.coap.CoapListener;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +17,16 @@ public final class RunningServer implements AutoCloseable {
 
   private final CaServices services;
   private final HttpVerticle.Ports ports;
+  private final CoapListener coap;
   private volatile boolean closed;
 
-  RunningServer(CaServices services, HttpVerticle.Ports ports) {
+  /**
+   * @param coap the EST-coaps listener, or null when {@code server.coap.enabled} is false
+   */
+  RunningServer(CaServices services, HttpVerticle.Ports ports, CoapListener coap) {
     this.services = services;
     this.ports = ports;
+    this.coap = coap;
   }
 
   public int estPort() {
@@ -32,6 +39,11 @@ public final class RunningServer implements AutoCloseable {
 
   public int adminPort() {
     return ports.admin();
+  }
+
+  /** The EST-coaps UDP port; empty when the listener is off. */
+  public OptionalInt coapPort() {
+    return coap == null ? OptionalInt.empty() : OptionalInt.of(coap.port());
   }
 
   public ServerContext context() {
@@ -50,6 +62,9 @@ public final class RunningServer implements AutoCloseable {
     closed = true;
     ServerContext ctx = services.ctx();
     Duration grace = ctx.config().server().shutdownGrace();
+    if (coap != null) {
+      coap.close(); // drains its enrolments while the blocking executor still runs
+    }
     try {
       ctx.vertx().close().await(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
     } catch (Exception e) {

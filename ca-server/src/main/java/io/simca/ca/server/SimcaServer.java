@@ -7,6 +7,7 @@ import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.metrics.SimcaMetrics;
+import io.simca.ca.server.coap.CoapListener;
 import io.simca.ca.store.CaRecordValue;
 import io.simca.ca.store.CaStatus;
 import io.simca.ca.store.StoreSettings;
@@ -48,6 +49,7 @@ public final class SimcaServer {
     LoadedHierarchy hierarchy = LoadedHierarchy.load(dataDir);
     Stores stores = Stores.open(storeSettings);
     Vertx vertx = null;
+    CoapListener coap = null;
     try {
       registerCas(stores, hierarchy);
       int cores = Runtime.getRuntime().availableProcessors();
@@ -95,19 +97,24 @@ public final class SimcaServer {
                 new DeploymentOptions().setInstances(instances - 1))
             .await(60, TimeUnit.SECONDS);
       }
+      coap = cfg.coap().enabled() ? CoapListener.start(services) : null;
       services.start();
       ctx.ready().set(true);
       LOG.info(
-          "simca listening: EST https://{}:{}  OCSP/CRL http://{}:{}  admin https://{}:{} ({} instances)",
+          "simca listening: EST https://{}:{}  OCSP/CRL http://{}:{}  admin https://{}:{}  EST-coaps {} ({} instances)",
           cfg.est().host(),
           bound.est(),
           cfg.http().host(),
           bound.http(),
           cfg.admin().host(),
           bound.admin(),
+          coap == null ? "off" : "coaps://" + cfg.coap().host() + ":" + coap.port(),
           instances);
-      return new RunningServer(services, bound);
+      return new RunningServer(services, bound, coap);
     } catch (Exception e) {
+      if (coap != null) {
+        coap.close();
+      }
       if (vertx != null) {
         vertx.close();
       }

@@ -33,6 +33,8 @@ class ConfigLoaderTest {
     assertThat(c.server().est().port()).isEqualTo(8443);
     assertThat(c.server().http().port()).isEqualTo(8080);
     assertThat(c.server().admin().port()).isEqualTo(9443);
+    assertThat(c.server().coap())
+        .isEqualTo(new CoapListenerConfig(true, "127.0.0.1", 5684, 8192, 512, 10000));
     assertThat(c.profile().validity()).isEqualTo(Duration.ofHours(24));
     assertThat(c.profile().backdate()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.policy().reenroll().requireAttestation()).isTrue();
@@ -99,6 +101,12 @@ class ConfigLoaderTest {
       policy:\\n  tacAllowlist: { acme: ['123'] }  | TACs are 8 digits
       store:\\n  url: 'jdbc:mysql://x'             | key 'store.url'
       store:\\n  h2CompactInterval: 10ms          | key 'store.h2CompactInterval': must be 0s (off) or at least 100ms
+      server:\\n  coap: { blockSize: 100 }         | key 'server.coap.blockSize': must be a power of two
+      server:\\n  coap: { blockSize: 2048 }        | key 'server.coap.blockSize'
+      server:\\n  coap: { maxBodyBytes: 100 }      | key 'server.coap.maxBodyBytes': must be 1024..65536
+      server:\\n  coap: { maxPeers: 0 }            | key 'server.coap.maxPeers'
+      server:\\n  coap: { port: 70000 }            | key 'server.coap.port': must be 0..65535
+      server:\\n  coap: { enabled: maybe }         | key 'server.coap.enabled'
       server: [1, 2]                               | key 'server' must be a mapping
       'server: {est: [}'                           | not valid YAML
       """)
@@ -109,6 +117,17 @@ class ConfigLoaderTest {
         .hasMessageContaining(expected)
         .hasMessageStartingWith(f.toString())
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("io.simca"));
+  }
+
+  @Test
+  void coapListener_turnsOffAndMovesByEnvironment() {
+    SimcaConfig c =
+        loader.load(
+            null,
+            false,
+            Map.of("SIMCA_SERVER_COAP_ENABLED", "false", "SIMCA_SERVER_COAP_PORT", "15684"));
+    assertThat(c.server().coap().enabled()).isFalse();
+    assertThat(c.server().coap().port()).isEqualTo(15684);
   }
 
   @Test

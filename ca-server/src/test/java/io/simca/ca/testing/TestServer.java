@@ -7,8 +7,13 @@ import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.server.RunningServer;
 import io.simca.ca.store.StoreTarget;
 import io.simca.ca.store.Stores;
+import io.simca.est.attest.PemKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -64,6 +69,20 @@ public final class TestServer implements AutoCloseable {
   /** {@code https://127.0.0.1:<port>/admin/v1}. */
   public String adminBase() {
     return "https://127.0.0.1:" + server.adminPort() + "/admin/v1";
+  }
+
+  /**
+   * Trusts {@code key} as attester {@code kid} by writing {@code <data>/attesters/<kid>.pem}; the
+   * node picks it up on its next folder check.
+   */
+  public void trustAttester(String kid, PublicKey key) {
+    try {
+      Path dir = dataDir.attestersDir();
+      Files.createDirectories(dir);
+      PemKeys.writePublicKey(dir.resolve(kid + ".pem"), key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Path rootPem() {

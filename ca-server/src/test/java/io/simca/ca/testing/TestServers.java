@@ -95,6 +95,7 @@ public final class TestServers {
     env.put("SIMCA_SERVER_EST_PORT", ports.get(0).toString());
     env.put("SIMCA_SERVER_HTTP_PORT", ports.get(1).toString());
     env.put("SIMCA_SERVER_ADMIN_PORT", ports.get(2).toString());
+    env.put("SIMCA_SERVER_COAP_PORT", "0"); // ephemeral UDP port, never 5684
     env.put("SIMCA_SERVER_INSTANCES", "2");
     env.put("SIMCA_SERVER_SHUTDOWN_GRACE", "1s");
     env.putAll(overrides);

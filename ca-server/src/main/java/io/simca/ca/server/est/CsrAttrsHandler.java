@@ -3,9 +3,7 @@ package io.simca.ca.server.est;
 import io.simca.ca.server.ServerContext;
 import io.simca.est.codec.CsrAttributes;
 import io.simca.est.codec.EstMediaTypes;
-import io.simca.est.codec.KeyType;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /**
  * {@code GET /.well-known/est/[<label>/]csrattrs} (RFC 7030 §4.5): advises the preferred key (P-256
@@ -19,12 +17,7 @@ final class CsrAttrsHandler {
 
   CsrAttrsHandler(ServerContext ctx) {
     this.ctx = ctx;
-    List<String> allowed = ctx.config().profile().allowedKeys();
-    KeyType preferred =
-        allowed.contains(KeyType.EC_P256.name())
-            ? KeyType.EC_P256
-            : KeyType.valueOf(allowed.get(0));
-    this.body = CsrAttributes.base64(preferred, false);
+    this.body = CsrAttributes.base64(ctx.config().profile().preferredKey(), false);
   }
 
   void handle(RoutingContext rc) {

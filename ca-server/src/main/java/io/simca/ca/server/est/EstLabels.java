@@ -1,7 +1,6 @@
 package io.simca.ca.server.est;
 
 import io.simca.ca.error.CaException;
-import io.simca.ca.error.ErrorKind;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.server.ServerContext;
 import io.vertx.ext.web.RoutingContext;
@@ -20,15 +19,6 @@ final class EstLabels {
   /** The active issuing CA for the request's label; 404 when there is none. */
   static IssuingCa issuingCa(RoutingContext rc, ServerContext ctx) {
     String label = label(rc, ctx);
-    return ctx.hierarchy()
-        .byLabel(label)
-        .orElseThrow(
-            () ->
-                new CaException(
-                    ErrorKind.NOT_FOUND,
-                    "unknown_label",
-                    "unknown_label: no issuing CA '"
-                        + (label.length() > 32 ? label.substring(0, 32) + "..." : label)
-                        + "'"));
+    return ctx.hierarchy().byLabel(label).orElseThrow(() -> CaException.unknownLabel(label));
   }
 }

@@ -6,10 +6,10 @@ import io.simca.ca.store.SimRow;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.ConfiguredServers;
 import io.simca.ca.testing.DeviceSimulator;
+import io.simca.ca.testing.StoreKindNodes;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
 import io.simca.est.attest.AttestationMinter;
-import io.simca.est.attest.PemKeys;
 import io.simca.est.testing.PythonTokenMinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,14 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,34 +71,15 @@ final class EstFixture implements AutoCloseable {
   }
 
   /** A per-class cache: one node per store kind, closed by {@link Nodes#close()}. */
-  static final class Nodes implements AutoCloseable {
-    private final Map<TestStores.Kind, EstFixture> nodes = new EnumMap<>(TestStores.Kind.class);
-    private final Function<TestStores.Kind, EstFixture> factory;
-
+  static final class Nodes extends StoreKindNodes<EstFixture> {
     Nodes(Function<TestStores.Kind, EstFixture> factory) {
-      this.factory = factory;
-    }
-
-    synchronized EstFixture get(TestStores.Kind kind) {
-      return nodes.computeIfAbsent(kind, factory);
-    }
-
-    @Override
-    public synchronized void close() {
-      nodes.values().forEach(EstFixture::close);
-      nodes.clear();
+      super(factory);
     }
   }
 
   /** Trusts {@code key} as attester {@code kid} by writing {@code <data>/attesters/<kid>.pem}. */
   void trust(String kid, PublicKey key) {
-    try {
-      Path dir = node.dataDir().attestersDir();
-      Files.createDirectories(dir);
-      PemKeys.writePublicKey(dir.resolve(kid + ".pem"), key);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    node.trustAttester(kid, key);
   }
 
   /** A new active SIM with no IMEI lock yet. */
