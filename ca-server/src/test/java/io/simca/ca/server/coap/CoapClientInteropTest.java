@@ -6,10 +6,11 @@ import io.simca.ca.crypto.Pem;
 import io.simca.ca.store.AuditOutcome;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.DeviceSimulator;
-import io.simca.ca.testing.Processes;
 import io.simca.ca.testing.TestServers;
 import io.simca.est.attest.PemKeys;
 import io.simca.est.codec.CertsOnly;
+import io.simca.est.testing.Processes;
+import io.simca.est.testing.Requirements;
 import io.simca.est.testing.TestCsrs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +48,7 @@ class CoapClientInteropTest {
   @BeforeAll
   static void clientsInstalled() {
     for (String client : CLIENTS) {
-      Assumptions.assumeTrue(
-          Processes.available(client), client + " not installed (Debian package libcoap3-bin)");
+      Requirements.tool(client, "libcoap3-bin");
     }
   }
 
