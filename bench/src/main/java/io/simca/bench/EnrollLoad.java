@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -44,7 +45,9 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * Load generator for attested EST enrolment: every request is a full enrolment (fresh P-256 key,
  * CSR, a token minted for it) on a new TLS connection. Keys, CSRs and tokens are made before the
  * timed phase, so the client's own crypto does not count. Prints enrolments/s and latency
- * percentiles per concurrency level; the re-enrol phase does the same over mTLS.
+ * percentiles per concurrency level, beside the same driver's rate for GET /cacerts on a new TLS
+ * connection each (the box's ceiling for any enrolment) and the ratio; the re-enrol phase does the
+ * same over mTLS. {@code BENCH_CEILING=0} leaves the reference out.
  *
  * <pre>
  *   gen-sims COUNT FILE                       write COUNT SIMs (Luhn-valid) as a simca import CSV
@@ -78,6 +81,7 @@ public final class EnrollLoad {
     int[] counts = Arrays.stream(args[7].split(",")).mapToInt(Integer::parseInt).toArray();
     int reenrollCount = args.length > 8 ? Integer.parseInt(args[8]) : 0;
     AttestationMinter minter = new AttestationMinter(kid, kid, attesterKey);
+    boolean measureCeiling = !"0".equals(System.getenv("BENCH_CEILING"));
 
     Vertx vertx = Vertx.vertx();
     try {
@@ -99,20 +103,32 @@ public final class EnrollLoad {
                     .setTcpNoDelay(true)
                     .setSslEngineOptions(clientTls()),
                 new PoolOptions().setHttp1MaxSize(levels[i]));
+        // The reference of the same run and driver: a request that does nothing on a new TLS
+        // connection, the most any enrolment could reach on this box.
+        double ceiling =
+            measureCeiling
+                ? run("cacerts", levels[i], counts[i], idx -> get(client, estBase + "/cacerts"))
+                : Double.NaN;
         List<X509Certificate> certs = new ArrayList<>();
-        run(
-            "enroll",
-            levels[i],
-            devices.size(),
-            idx -> {
-              Device d = devices.get(idx);
-              String basic =
-                  Base64.getEncoder()
-                      .encodeToString(
-                          (d.iccid() + ":" + tokens.get(idx)).getBytes(StandardCharsets.UTF_8));
-              return post(
-                  client, estBase + "/simpleenroll", "Basic " + basic, d.csrBase64(), certs);
-            });
+        double enrolments =
+            run(
+                "enroll",
+                levels[i],
+                devices.size(),
+                idx -> {
+                  Device d = devices.get(idx);
+                  String basic =
+                      Base64.getEncoder()
+                          .encodeToString(
+                              (d.iccid() + ":" + tokens.get(idx)).getBytes(StandardCharsets.UTF_8));
+                  return post(
+                      client, estBase + "/simpleenroll", "Basic " + basic, d.csrBase64(), certs);
+                });
+        if (measureCeiling) {
+          System.out.printf(
+              "ratio     %-10d enrolments/s = %.2f x the new-TLS-connection ceiling%n",
+              levels[i], enrolments / ceiling);
+        }
         client.close();
         lastBatch = devices;
         lastCerts = certs;
@@ -207,7 +223,8 @@ public final class EnrollLoad {
     Future<Integer> send(int index);
   }
 
-  private static void run(String phase, int concurrency, int count, Request request)
+  /** Runs one phase and prints its line; returns the requests per second. */
+  private static double run(String phase, int concurrency, int count, Request request)
       throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -238,6 +255,7 @@ public final class EnrollLoad {
         .distinct()
         .limit(5)
         .forEach(s -> System.out.println("          status " + s));
+    return lat.length / seconds;
   }
 
   private static void loop(
@@ -287,6 +305,13 @@ public final class EnrollLoad {
                           }
                           return resp.statusCode();
                         }));
+  }
+
+  private static Future<Integer> get(HttpClient client, String url) {
+    return client
+        .request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url))
+        .compose(HttpClientRequest::send)
+        .compose(resp -> resp.body().map(b -> resp.statusCode()));
   }
 
   static double pct(long[] sorted, int p) {
