@@ -36,11 +36,20 @@ public final class EstMediaTypes {
    * True when a Content-Type header's type/subtype equals {@code mediaType}, parameters ignored.
    */
   public static boolean hasMediaType(String contentTypeHeader, String mediaType) {
+    return essence(contentTypeHeader).equals(mediaType.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The type/subtype of a Content-Type header, lower case, without parameters or surrounding
+   * whitespace ({@code ""} for no header): the one parser every listener (EST, OCSP, admin) uses to
+   * compare media types (RFC 9110 §8.3.1: type and subtype are case-insensitive).
+   */
+  public static String essence(String contentTypeHeader) {
     if (contentTypeHeader == null) {
-      return false;
+      return "";
     }
     int semi = contentTypeHeader.indexOf(';');
-    String bare = (semi < 0 ? contentTypeHeader : contentTypeHeader.substring(0, semi)).strip();
-    return bare.toLowerCase(Locale.ROOT).equals(mediaType.toLowerCase(Locale.ROOT));
+    String bare = semi < 0 ? contentTypeHeader : contentTypeHeader.substring(0, semi);
+    return bare.strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -36,4 +36,13 @@ class EstMediaTypesTest {
   void isPkcs10_rejectsOtherTypes(String header) {
     assertThat(EstMediaTypes.isPkcs10(header)).isFalse();
   }
+
+  @Test
+  void essence_isTypeAndSubtypeLowerCaseWithoutParameters() {
+    assertThat(EstMediaTypes.essence(" Text/CSV ; charset=utf-8")).isEqualTo("text/csv");
+    assertThat(EstMediaTypes.essence("application/ocsp-request"))
+        .isEqualTo("application/ocsp-request");
+    assertThat(EstMediaTypes.essence(null)).isEmpty();
+    assertThat(EstMediaTypes.essence(";x=y")).isEmpty();
+  }
 }

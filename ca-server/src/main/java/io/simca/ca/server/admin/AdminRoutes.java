@@ -4,6 +4,7 @@ import io.simca.ca.admin.AdminServices;
 import io.simca.ca.error.CaException;
 import io.simca.ca.error.ErrorKind;
 import io.simca.ca.server.ServerContext;
+import io.simca.est.codec.EstMediaTypes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,8 +29,7 @@ public final class AdminRoutes {
    */
   private static void requireCsv(RoutingContext rc) {
     String type = rc.request().getHeader("Content-Type");
-    String media =
-        type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    String media = EstMediaTypes.essence(type);
     if (!media.equals("text/csv")) {
       throw new CaException(
           ErrorKind.UNSUPPORTED_MEDIA_TYPE,

@@ -8,6 +8,7 @@ import io.simca.ca.ocsp.OcspRequestParser;
 import io.simca.ca.ocsp.OcspResponder;
 import io.simca.ca.ocsp.OcspResponseSigner;
 import io.simca.ca.server.ServerContext;
+import io.simca.est.codec.EstMediaTypes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -17,7 +18,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +58,8 @@ final class OcspHandler {
   }
 
   private void checkContentType(RoutingContext rc) {
-    String type = Optional.ofNullable(rc.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
-    int semi = type.indexOf(';');
-    String media = (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    if (!media.equals(REQUEST_TYPE)) {
+    if (!EstMediaTypes.hasMediaType(
+        rc.request().getHeader(HttpHeaders.CONTENT_TYPE), REQUEST_TYPE)) {
       throw new CaException(
           ErrorKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "expected " + REQUEST_TYPE);
     }
