@@ -30,8 +30,6 @@ import java.util.List;
  */
 public final class OperatorRoutes {
 
-  private static final int MAX_BODY = 16 * 1024;
-
   private final ServerContext ctx;
   private final OperatorRegistry registry;
   private final OperatorGate gate;
@@ -45,7 +43,7 @@ public final class OperatorRoutes {
   public static void mount(
       Router router, ServerContext ctx, OperatorRegistry registry, OperatorGate gate) {
     OperatorRoutes h = new OperatorRoutes(ctx, registry, gate);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(ctx.config().server().maxBodyBytes());
     String base = "/admin/v1/operators";
     // The role gate is its own route: Vert.x wants the body handler first on a route.
     router.post(base).handler(AdminAuth.require(AdminAuth.ADMINS));

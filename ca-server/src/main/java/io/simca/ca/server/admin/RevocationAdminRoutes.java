@@ -34,8 +34,6 @@ import java.util.Optional;
  */
 public final class RevocationAdminRoutes {
 
-  private static final int MAX_BODY = 4096;
-
   private final ServerContext ctx;
   private final RevocationService revocation;
 
@@ -46,7 +44,7 @@ public final class RevocationAdminRoutes {
 
   public static void mount(Router router, ServerContext ctx, RevocationService revocation) {
     RevocationAdminRoutes h = new RevocationAdminRoutes(ctx, revocation);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(ctx.config().server().maxBodyBytes());
     // The role gate is its own route: Vert.x wants the body handler first on a route.
     for (String path :
         new String[] {
