@@ -1,6 +1,8 @@
 package io.simca.cli;
 
 import io.simca.ca.hierarchy.IssuingCa;
+import io.simca.ca.store.AuditEntry;
+import io.simca.ca.store.AuditOutcome;
 import io.simca.ca.store.CertificateReservation;
 import io.simca.ca.store.OcspCertStatus;
 import io.simca.ca.store.OcspResponseRow;
@@ -77,7 +79,8 @@ final class TestCerts {
                 new byte[] {0x30, 0x00},
                 Instant.now(),
                 Instant.now().plusSeconds(3600),
-                Instant.now()));
+                Instant.now()),
+            AuditEntry.builder("enroll", "test", AuditOutcome.ALLOW).serial(serial).build());
     return serial;
   }
 

@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Device certificate issuance in one visible order (STYLE.md item 5): authorise, CSR rules,
- * profile, reserve, lint and sign, store certificate and OCSP response, re-check the SIM, audit,
- * answer. Every outcome, allow or deny, is audited here and only here, from the {@link Decision}; a
- * certificate is never returned before its row and its first OCSP response are committed.
+ * profile, reserve, lint and sign, store certificate, OCSP response and ALLOW audit event in one
+ * commit, re-check the SIM, answer. Every outcome, allow or deny, is audited here and only here,
+ * from the {@link Decision}; a certificate is never returned before its row, its first OCSP
+ * response and its audit event are committed.
  *
  * <p>Blocking (store, signing): call from a worker thread. Thread-safe.
  */
@@ -204,35 +205,40 @@ public final class IssuanceEngine {
           allow.policy());
     }
 
-    // Step 6: store the certificate and its pre-signed good OCSP response in one transaction.
+    // Step 6: store the certificate, its pre-signed good OCSP response and the ALLOW audit event
+    // in one transaction (after kill -9 there is all of it or nothing; never a certificate that
+    // the audit trail does not show).
     OcspResponseRow good = presigner.good(ca, serial, clock.instant());
-    stores.certs().markIssued(serial, der, good);
+    stores
+        .certs()
+        .markIssued(
+            serial,
+            der,
+            good,
+            entry(
+                request.kind(),
+                AuditOutcome.ALLOW,
+                allow.rekey() ? "rekey" : null,
+                allow.evidence(),
+                serial,
+                request.clientAddress(),
+                allow.policy(),
+                (allow.rekey() ? "rekey; " : "")
+                    + "issued "
+                    + template.subject()
+                    + " until "
+                    + template.notAfter()));
 
     // Step 7: re-check. A SIM revoked between reserve and store was not seen by the revocation
-    // (it only revokes issued certificates): revoke this one now and answer with a deny.
+    // (it only revokes issued certificates): revoke this one now and answer with a deny, audited
+    // after the ALLOW so the trail shows both.
     Optional<Deny> late = recheck(ca, serial, sim.iccid(), good);
     if (late.isPresent()) {
       return refuse(request, late.get().withEvidence(allow.evidence()), allow.policy(), serial);
     }
     onOcspPublished.accept(good);
 
-    // Step 8: audit the allow.
-    audit(
-        entry(
-            request.kind(),
-            AuditOutcome.ALLOW,
-            allow.rekey() ? "rekey" : null,
-            allow.evidence(),
-            serial,
-            request.clientAddress(),
-            allow.policy(),
-            (allow.rekey() ? "rekey; " : "")
-                + "issued "
-                + template.subject()
-                + " until "
-                + template.notAfter()));
-
-    // Step 9: answer.
+    // Step 8: answer.
     return new EnrollmentOutcome.Issued(cert, serial, allow.rekey());
   }
 
@@ -330,10 +336,6 @@ public final class IssuanceEngine {
           entry.outcome(),
           entry.reason(),
           e.toString());
-      if (entry.outcome() == AuditOutcome.ALLOW) {
-        // An issuance we cannot audit is not answered: the client retries.
-        throw new StoreUnavailableException("audit log unavailable", e);
-      }
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 /**
  * Every certificate the CA reserved, issued or revoked, keyed by serial.
  *
- * <p>Issuance is two writes: {@link #reserve} before signing, {@link #markIssued} (certificate +
- * first OCSP response, one transaction) after. Revocation only ever moves {@code issued} to {@code
- * revoked}.
+ * <p>Issuance is two writes: {@link #reserve} before signing, {@link #markIssued} (certificate,
+ * first OCSP response and the ALLOW audit event, one transaction) after. Revocation only ever moves
+ * {@code issued} to {@code revoked}.
  *
  * <p>Blocking JDBC: call off the event loop.
  */
@@ -27,13 +27,14 @@ public interface CertificateStore {
   void reserve(CertificateReservation reservation);
 
   /**
-   * Stores the signed certificate and its first OCSP response in one transaction and moves the row
-   * from {@code reserved} to {@code issued}.
+   * Stores the signed certificate, its first OCSP response and the audit event that says it was
+   * issued in one transaction, and moves the row from {@code reserved} to {@code issued}: after a
+   * crash there is either all of it or none (a certificate is never issued unaudited).
    *
    * @throws IllegalStateException if the serial is not reserved (unknown, or already
    *     issued/revoked); nothing is written then
    */
-  void markIssued(BigInteger serial, byte[] certDer, OcspResponseRow good);
+  AuditEvent markIssued(BigInteger serial, byte[] certDer, OcspResponseRow good, AuditEntry issued);
 
   Optional<CertificateRow> find(BigInteger serial);
 

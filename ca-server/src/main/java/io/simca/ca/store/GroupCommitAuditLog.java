@@ -2,10 +2,13 @@ package io.simca.ca.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
 
 /**
  * Group commit for the audit chain. Every append takes the chain head's row lock for one
@@ -13,26 +16,38 @@ import java.util.concurrent.locks.ReentrantLock;
  * everything queued so far in one {@link AuditLog#appendAll} transaction, and the callers whose
  * entries it carried return as soon as that commit is done. Each caller still returns only after
  * its own entry is durable (the guarantee {@link AuditLog#append} gives); only the number of
- * transactions shrinks. No extra thread: the lock holder does the writing.
+ * transactions shrinks. No extra thread: the lock holder does the writing. An entry may carry the
+ * store write it records ({@link #appendWith}), e.g. an issued certificate, so that the write and
+ * its audit event commit together.
  */
 final class GroupCommitAuditLog implements AuditLog {
 
   /** Upper bound of one transaction, so a long queue cannot hold the head lock for long. */
   static final int MAX_BATCH = 256;
 
-  private record Pending(AuditEntry entry, CompletableFuture<AuditEvent> done) {}
+  /** An entry and, optionally, the store write it records (committed with it). */
+  private record Pending(
+      AuditEntry entry, Consumer<DSLContext> alongside, CompletableFuture<AuditEvent> done) {}
 
-  private final AuditLog delegate;
+  private final AtomicAuditLog delegate;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writer = new ReentrantLock();
 
-  GroupCommitAuditLog(AuditLog delegate) {
+  GroupCommitAuditLog(AtomicAuditLog delegate) {
     this.delegate = delegate;
   }
 
   @Override
   public AuditEvent append(AuditEntry entry) {
-    Pending mine = new Pending(entry, new CompletableFuture<>());
+    return appendWith(entry, null);
+  }
+
+  /**
+   * Appends {@code entry} in the same transaction as {@code alongside} (run first, may be {@code
+   * null}); returns once both are committed.
+   */
+  AuditEvent appendWith(AuditEntry entry, Consumer<DSLContext> alongside) {
+    Pending mine = new Pending(entry, alongside, new CompletableFuture<>());
     queue.add(mine);
     while (!mine.done().isDone()) {
       writer.lock();
@@ -60,13 +75,31 @@ final class GroupCommitAuditLog implements AuditLog {
       return;
     }
     try {
-      List<AuditEvent> events = delegate.appendAll(batch.stream().map(Pending::entry).toList());
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).done().complete(events.get(i));
-      }
+      commit(batch);
     } catch (RuntimeException e) {
-      // Nothing of the batch was committed (one transaction): every caller sees the failure.
-      batch.forEach(p -> p.done().completeExceptionally(e));
+      if (batch.size() == 1) {
+        batch.get(0).done().completeExceptionally(e);
+        return;
+      }
+      // Nothing of the batch was committed (one transaction). One caller's write may be what
+      // failed (e.g. a serial no longer reserved): commit each alone, so only it sees the failure.
+      for (Pending p : batch) {
+        try {
+          commit(List.of(p));
+        } catch (RuntimeException alone) {
+          p.done().completeExceptionally(alone);
+        }
+      }
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    List<Consumer<DSLContext>> alongside =
+        batch.stream().map(Pending::alongside).filter(Objects::nonNull).toList();
+    List<AuditEvent> events =
+        delegate.appendAll(batch.stream().map(Pending::entry).toList(), alongside);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).done().complete(events.get(i));
     }
   }
 

@@ -10,13 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /** {@link AuditLog} on jOOQ. */
-final class JooqAuditLog implements AuditLog {
+final class JooqAuditLog implements AtomicAuditLog {
 
   private static final int HEAD_ID = 1;
 
@@ -34,13 +35,15 @@ final class JooqAuditLog implements AuditLog {
   }
 
   @Override
-  public List<AuditEvent> appendAll(List<AuditEntry> entries) {
+  public List<AuditEvent> appendAll(
+      List<AuditEntry> entries, List<Consumer<DSLContext>> alongside) {
     if (entries.isEmpty()) {
       return List.of();
     }
     Instant now = clock.instant();
     return db.inTransaction(
         ctx -> {
+          alongside.forEach(write -> write.accept(ctx));
           // The row lock on the head serialises appenders on every node until commit.
           AuditHeadRecord head =
               ctx.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(HEAD_ID)).forUpdate().fetchSingle();

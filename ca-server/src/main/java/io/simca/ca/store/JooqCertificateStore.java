@@ -26,10 +26,12 @@ final class JooqCertificateStore implements CertificateStore {
 
   private final Database db;
   private final Clock clock;
+  private final GroupCommitAuditLog audit;
 
-  JooqCertificateStore(Database db, Clock clock) {
+  JooqCertificateStore(Database db, Clock clock, GroupCommitAuditLog audit) {
     this.db = db;
     this.clock = clock;
+    this.audit = audit;
   }
 
   @Override
@@ -69,7 +71,8 @@ final class JooqCertificateStore implements CertificateStore {
   }
 
   @Override
-  public void markIssued(BigInteger serial, byte[] certDer, OcspResponseRow good) {
+  public AuditEvent markIssued(
+      BigInteger serial, byte[] certDer, OcspResponseRow good, AuditEntry issued) {
     if (!serial.equals(good.serial())) {
       throw new IllegalArgumentException(
           "OCSP response is for serial "
@@ -78,7 +81,9 @@ final class JooqCertificateStore implements CertificateStore {
               + serial.toString(16));
     }
     Instant now = clock.instant();
-    db.inTransactionRun(
+    // Rides in the audit chain's (group) commit: certificate, OCSP response and event together.
+    return audit.appendWith(
+        issued,
         ctx -> {
           int updated =
               ctx.update(CERTIFICATE)

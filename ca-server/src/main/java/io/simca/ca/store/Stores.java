@@ -40,15 +40,16 @@ public record Stores(
 
   /** Wires stores on an already open database (several {@code Stores} may share one). */
   public static Stores wire(Database db, Clock clock) {
+    GroupCommitAuditLog audit = new GroupCommitAuditLog(new JooqAuditLog(db, clock));
     return new Stores(
         db,
         new JooqCaStore(db, clock),
         new JooqSimStore(db, clock),
-        new JooqCertificateStore(db, clock),
+        new JooqCertificateStore(db, clock, audit),
         new JooqOcspResponseStore(db, clock),
         new JooqJtiReplayCache(db, clock),
         new JooqCrlStore(db),
-        new GroupCommitAuditLog(new JooqAuditLog(db, clock)),
+        audit,
         new JooqOperatorStore(db, clock));
   }
 

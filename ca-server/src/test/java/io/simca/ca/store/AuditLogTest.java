@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 class AuditLogTest extends StoreTestBase {
@@ -289,14 +291,15 @@ class AuditLogTest extends StoreTestBase {
     RuntimeException down = new StoreUnavailableException("store down", null);
     AuditLog failing =
         new GroupCommitAuditLog(
-            new AuditLog() {
+            new AtomicAuditLog() {
               @Override
               public AuditEvent append(AuditEntry entry) {
                 throw down;
               }
 
               @Override
-              public List<AuditEvent> appendAll(List<AuditEntry> entries) {
+              public List<AuditEvent> appendAll(
+                  List<AuditEntry> entries, List<Consumer<DSLContext>> alongside) {
                 throw down;
               }
 

@@ -91,10 +91,16 @@ class CertificateStoreTest extends StoreTestBase {
     BigInteger serial = randomSerial();
     stores.certs().reserve(reservation(serial, SIM_A, spki(1), T0));
 
-    stores.certs().markIssued(serial, new byte[] {0x30, 0x01, 0x02}, good(serial, T0));
+    AuditEvent event =
+        stores
+            .certs()
+            .markIssued(serial, new byte[] {0x30, 0x01, 0x02}, good(serial, T0), issued(serial));
 
     CertificateRow row = stores.certs().find(serial).orElseThrow();
     assertThat(row.status()).isEqualTo(CertStatus.ISSUED);
+    assertThat(stores.audit().list(AuditFilter.ALL, event.seq() - 1, 1))
+        .singleElement()
+        .satisfies(e -> assertThat(e.serial()).isEqualTo(serial));
     assertThat(row.certDer()).containsExactly(0x30, 0x01, 0x02);
     OcspResponseRow ocsp = stores.ocsp().find(serial).orElseThrow();
     assertThat(ocsp.certStatus()).isEqualTo(OcspCertStatus.GOOD);
@@ -102,16 +108,57 @@ class CertificateStoreTest extends StoreTestBase {
   }
 
   @Test
+  void markIssued_auditInsertFails_certificateStaysReservedWithoutOcsp() {
+    // A real fault in the real database: the audit table refuses this one event.
+    stores
+        .db()
+        .dsl()
+        .execute("ALTER TABLE audit_event ADD CONSTRAINT t_fault CHECK (detail <> 'boom')");
+    BigInteger serial = randomSerial();
+    stores.certs().reserve(reservation(serial, SIM_A, spki(1), T0));
+    AuditEntry failing =
+        AuditEntry.builder("enroll", "device", AuditOutcome.ALLOW)
+            .serial(serial)
+            .detail("boom")
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                stores
+                    .certs()
+                    .markIssued(serial, new byte[] {0x30, 1, 2}, good(serial, T0), failing))
+        .isInstanceOf(RuntimeException.class);
+
+    assertThat(stores.certs().find(serial).orElseThrow().status()).isEqualTo(CertStatus.RESERVED);
+    assertThat(stores.ocsp().find(serial)).as("no OCSP response without the audit event").isEmpty();
+    assertThat(stores.audit().verify().ok()).isTrue();
+    // Other issuances are not held back by the one that failed.
+    BigInteger next = issue(SIM_A, spki(2), T0);
+    assertThat(stores.certs().find(next).orElseThrow().status()).isEqualTo(CertStatus.ISSUED);
+  }
+
+  @Test
   void markIssued_notReserved_throwsAndWritesNothing() {
     BigInteger unknown = randomSerial();
-    assertThatThrownBy(() -> stores.certs().markIssued(unknown, new byte[] {1}, good(unknown, T0)))
+    long before = stores.audit().verify().lastSeq();
+    assertThatThrownBy(
+            () ->
+                stores
+                    .certs()
+                    .markIssued(unknown, new byte[] {1}, good(unknown, T0), issued(unknown)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(stores.ocsp().find(unknown)).isEmpty();
+    assertThat(stores.audit().verify().lastSeq())
+        .as("no event without its write")
+        .isEqualTo(before);
 
     BigInteger issued = issue(SIM_A, spki(1), T0);
     byte[] other = {0x30, 0x09};
     assertThatThrownBy(
-            () -> stores.certs().markIssued(issued, other, good(issued, T0.plusSeconds(60))))
+            () ->
+                stores
+                    .certs()
+                    .markIssued(issued, other, good(issued, T0.plusSeconds(60)), issued(issued)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(stores.certs().find(issued).orElseThrow().certDer()).containsExactly(0x30, 1, 2);
     assertThat(stores.ocsp().find(issued).orElseThrow().thisUpdate()).isEqualTo(T0);

@@ -110,7 +110,14 @@ abstract class StoreTestBase {
   BigInteger issue(String iccid, String spki, Instant notBefore) {
     BigInteger serial = randomSerial();
     stores.certs().reserve(reservation(serial, iccid, spki, notBefore));
-    stores.certs().markIssued(serial, new byte[] {0x30, 1, 2}, good(serial, notBefore));
+    stores
+        .certs()
+        .markIssued(serial, new byte[] {0x30, 1, 2}, good(serial, notBefore), issued(serial));
     return serial;
+  }
+
+  /** The ALLOW event that commits with an issued certificate. */
+  static AuditEntry issued(BigInteger serial) {
+    return AuditEntry.builder("enroll", "device", AuditOutcome.ALLOW).serial(serial).build();
   }
 }

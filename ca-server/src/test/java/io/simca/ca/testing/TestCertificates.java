@@ -11,6 +11,8 @@ import io.simca.ca.pki.DeviceProfile;
 import io.simca.ca.pki.DeviceProfileSettings;
 import io.simca.ca.pki.IssuerInfo;
 import io.simca.ca.server.CaServices;
+import io.simca.ca.store.AuditEntry;
+import io.simca.ca.store.AuditOutcome;
 import io.simca.ca.store.CertificateReservation;
 import io.simca.ca.store.OcspResponseRow;
 import io.simca.ca.store.SimRow;
@@ -119,7 +121,13 @@ public final class TestCertificates {
       X509Certificate cert =
           CertificateIssuer.create(settings.lintPolicy()).issue(t, ca.signingKey());
       OcspResponseRow good = services.ocspPresigner().good(ca, t.serial(), Instant.now());
-      node.stores().certs().markIssued(t.serial(), cert.getEncoded(), good);
+      node.stores()
+          .certs()
+          .markIssued(
+              t.serial(),
+              cert.getEncoded(),
+              good,
+              AuditEntry.builder("enroll", "test", AuditOutcome.ALLOW).serial(t.serial()).build());
       services.ocsp().cacheHook().accept(good);
       Path certPem = dir.resolve(iccid + "-" + t.serial().toString(16) + ".pem");
       Pem.writeCertificate(certPem, cert);
