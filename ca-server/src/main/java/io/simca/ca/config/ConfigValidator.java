@@ -39,6 +39,16 @@ final class ConfigValidator {
         "server.publicUrl",
         "must be a plain http:// URL (RFC 5280 §4.2.1.13, RFC 6960 A.1: OCSP and CRL fetches must not need TLS)");
     positive("server.shutdownGrace", c.server().shutdownGrace());
+    positive("server.idleTimeout", c.server().idleTimeout());
+    positive("server.requestHeadTimeout", c.server().requestHeadTimeout());
+    require(
+        c.server().maxHeaderBytes() >= 1024 && c.server().maxHeaderBytes() <= 65536,
+        "server.maxHeaderBytes",
+        "must be 1024..65536, got " + c.server().maxHeaderBytes());
+    require(
+        c.server().maxHeaderCount() >= 8 && c.server().maxHeaderCount() <= 1000,
+        "server.maxHeaderCount",
+        "must be 8..1000, got " + c.server().maxHeaderCount());
 
     require(
         c.store().poolSize() >= 1 && c.store().poolSize() <= 512,

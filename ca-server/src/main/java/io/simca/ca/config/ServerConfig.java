@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Listeners and HTTP limits. {@code publicUrl} is the base that goes into certificates (AIA
+ * Listeners and HTTP limits (body, idle connection, request-head deadline, header size and count,
+ * on every HTTP listener). {@code publicUrl} is the base that goes into certificates (AIA
  * OCSP/caIssuers, CRL distribution point), so it must be what relying parties reach.
  */
 public record ServerConfig(
@@ -15,6 +16,10 @@ public record ServerConfig(
     List<String> hostNames,
     String publicUrl,
     int maxBodyBytes,
+    Duration idleTimeout,
+    Duration requestHeadTimeout,
+    int maxHeaderBytes,
+    int maxHeaderCount,
     int instances,
     boolean nativeTls,
     Duration shutdownGrace) {

@@ -1,9 +1,11 @@
 package io.simca.ca.server;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,35 +39,42 @@ final class HttpVerticle extends VerticleBase {
             .setTcpNoDelay(
                 true) // one TLS record per response, no Nagle stall (libest's 44 ms lesson)
             .setCompressionSupported(false)
-            .setIdleTimeout(60)
-            .setIdleTimeoutUnit(TimeUnit.SECONDS);
+            .setIdleTimeout((int) cfg.idleTimeout().toSeconds())
+            .setIdleTimeoutUnit(TimeUnit.SECONDS)
+            .setMaxHeaderSize(cfg.maxHeaderBytes());
     boolean nativeTls = cfg.nativeTls();
     HttpServer est =
-        vertx
-            .createHttpServer(
+        guarded(
+            vertx.createHttpServer(
                 TlsOptions.est(base, ctx.dataDir(), nativeTls)
                     .setHost(cfg.est().host())
-                    .setPort(ports.est()))
-            .requestHandler(Routers.est(vertx, services));
+                    .setPort(ports.est())),
+            Routers.est(vertx, services));
     // HTTP/1.1 only, as relying parties speak it (RFC 6960 A.1, RFC 5019 §5): Vert.x would accept
     // an h2c upgrade here by default, and its HTTP/2 response sends a body even to HEAD.
     HttpServer http =
-        vertx
-            .createHttpServer(
+        guarded(
+            vertx.createHttpServer(
                 new HttpServerOptions(base)
                     .setHttp2ClearTextEnabled(false)
                     .setHost(cfg.http().host())
-                    .setPort(ports.http()))
-            .requestHandler(Routers.http(vertx, services));
+                    .setPort(ports.http())),
+            Routers.http(vertx, services));
     HttpServer admin =
-        vertx
-            .createHttpServer(
+        guarded(
+            vertx.createHttpServer(
                 TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)
                     .setHost(cfg.admin().host())
-                    .setPort(ports.admin()))
-            .requestHandler(Routers.admin(vertx, services));
+                    .setPort(ports.admin())),
+            Routers.admin(vertx, services));
     servers = List.of(est, http, admin);
     return Future.all(est.listen(), http.listen(), admin.listen());
+  }
+
+  private HttpServer guarded(HttpServer server, Handler<HttpServerRequest> handler) {
+    var cfg = services.ctx().config().server();
+    return SlowClientGuard.install(
+        vertx, server, cfg.requestHeadTimeout(), cfg.maxHeaderCount(), handler);
   }
 
   @Override

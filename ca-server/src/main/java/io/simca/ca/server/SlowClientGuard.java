@@ -1,0 +1,89 @@
+package io.simca.ca.server;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps slow and hostile clients from holding connections. The idle timeout alone resets on every
+ * byte, so a client sending one header byte every few seconds (slowloris) would never be dropped:
+ * here a connection must deliver a complete request head within {@code headDeadline} of connecting
+ * and of the previous response, else it is closed. A request with more header fields than {@code
+ * maxHeaderCount} gets 431 (RFC 6585 §5) and the connection is closed; the byte limit of the head
+ * is Vert.x's ({@code maxHeaderSize}, also 431).
+ */
+final class SlowClientGuard {
+
+  private final Vertx vertx;
+  private final long deadlineMillis;
+  private final int maxHeaderCount;
+  private final Handler<HttpServerRequest> next;
+  private final Map<HttpConnection, Long> timers = new ConcurrentHashMap<>();
+
+  private SlowClientGuard(
+      Vertx vertx, Duration headDeadline, int maxHeaderCount, Handler<HttpServerRequest> next) {
+    this.vertx = vertx;
+    this.deadlineMillis = headDeadline.toMillis();
+    this.maxHeaderCount = maxHeaderCount;
+    this.next = next;
+  }
+
+  /** Installs the guard on {@code server} in front of {@code handler}. */
+  static HttpServer install(
+      Vertx vertx,
+      HttpServer server,
+      Duration headDeadline,
+      int maxHeaderCount,
+      Handler<HttpServerRequest> handler) {
+    SlowClientGuard guard = new SlowClientGuard(vertx, headDeadline, maxHeaderCount, handler);
+    return server.connectionHandler(guard::connected).requestHandler(guard::request);
+  }
+
+  private void connected(HttpConnection connection) {
+    arm(connection);
+    connection.closeHandler(v -> disarm(connection));
+  }
+
+  private void request(HttpServerRequest request) {
+    HttpConnection connection = request.connection();
+    disarm(connection);
+    if (request.headers().size() > maxHeaderCount) {
+      request
+          .response()
+          .setStatusCode(431)
+          .putHeader("Content-Type", "text/plain; charset=utf-8")
+          .putHeader("Connection", "close")
+          .end("too many header fields (at most " + maxHeaderCount + ")\n");
+      return;
+    }
+    request.response().endHandler(v -> arm(connection));
+    next.handle(request);
+  }
+
+  private void arm(HttpConnection connection) {
+    long id =
+        vertx.setTimer(
+            deadlineMillis,
+            t -> {
+              if (timers.remove(connection, t)) {
+                connection.close();
+              }
+            });
+    Long old = timers.put(connection, id);
+    if (old != null) {
+      vertx.cancelTimer(old);
+    }
+  }
+
+  private void disarm(HttpConnection connection) {
+    Long id = timers.remove(connection);
+    if (id != null) {
+      vertx.cancelTimer(id);
+    }
+  }
+}
