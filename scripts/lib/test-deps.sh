@@ -7,7 +7,8 @@
 #   python3-cryptography  /usr/bin/python3 token minter and the contract smoke
 #   liburiparser1         what libest's estclient in ../shared/interop needs
 #   libcoap3-bin          coap-client-openssl / -gnutls (EST-coaps over DTLS)
-simca_test_packages="openssl curl gnutls-bin python3-cryptography liburiparser1 libcoap3-bin"
+#   freeradius-utils      radclient (the packet core's RADIUS accounting, 3GPP VSAs)
+simca_test_packages="openssl curl gnutls-bin python3-cryptography liburiparser1 libcoap3-bin freeradius-utils"
 
 # True when package $1 is usable here: its tool answers (a developer may have it from elsewhere),
 # or dpkg says it is installed.
@@ -16,6 +17,7 @@ simca_package_present() {
     gnutls-bin) command -v certtool >/dev/null 2>&1 && command -v ocsptool >/dev/null 2>&1 ;;
     python3-cryptography) /usr/bin/python3 -c 'import cryptography' >/dev/null 2>&1 ;;
     iproute2) command -v ip >/dev/null 2>&1 ;;
+    freeradius-utils) command -v radclient >/dev/null 2>&1 ;;
     postgresql-client) command -v pg_isready >/dev/null 2>&1 ;;
     *) command -v "$1" >/dev/null 2>&1 ;;
   esac || dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"

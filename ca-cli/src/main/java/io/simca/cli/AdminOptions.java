@@ -37,9 +37,19 @@ final class AdminOptions {
 
   /** Opens a client for the data dir and config of {@code data}. */
   AdminClient connect(DataOptions data) {
+    Target t = target(data, "admin");
+    return AdminClient.open(t.server(), t.p12(), PassFiles.read(t.passFile()), t.rootCert());
+  }
+
+  /**
+   * Where and as whom to reach the admin API; the credential defaults to {@code <defaultName>.p12}.
+   */
+  record Target(URI server, Path p12, Path passFile, Path rootCert) {}
+
+  Target target(DataOptions data, String defaultName) {
     SimcaConfig cfg = data.loadConfig();
     DataDir dir = data.dataDir(cfg);
-    Path p12 = operator != null ? operator : dir.operatorP12("admin");
+    Path p12 = operator != null ? operator : dir.operatorP12(defaultName);
     Path pass = operatorPassFile != null ? operatorPassFile : defaultPassFile(p12, dir);
     if (!Files.isRegularFile(p12)) {
       throw new CliFailure("no operator credential at " + p12 + " (give one with --operator P12)");
@@ -48,11 +58,8 @@ final class AdminOptions {
       throw new CliFailure(
           "no trust anchor at " + dir.rootCert() + " (is --data the server's data dir?)");
     }
-    return AdminClient.open(
-        server != null ? server : defaultServer(cfg.server().admin()),
-        p12,
-        PassFiles.read(pass),
-        dir.rootCert());
+    return new Target(
+        server != null ? server : defaultServer(cfg.server().admin()), p12, pass, dir.rootCert());
   }
 
   /**

@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "attester",
     mixinStandardHelpOptions = true,
-    description = "Reference SIM attester (keys and tokens).",
-    subcommands = {AttesterKeygenCommand.class, AttesterIssueCommand.class})
+    description = "SIM attester: keys, reference tokens, and the network attester service.",
+    subcommands = {
+      AttesterKeygenCommand.class,
+      AttesterIssueCommand.class,
+      AttesterServeCommand.class
+    })
 final class AttesterCommand {}

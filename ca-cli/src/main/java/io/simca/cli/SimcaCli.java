@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       OperatorCommand.class,
       AttesterCommand.class,
+      DeviceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SimcaCli {

@@ -165,6 +165,9 @@ final class JooqSimStore implements SimStore {
     if (filter.iccidPrefix() != null && !filter.iccidPrefix().isEmpty()) {
       c = c.and(SIM.ICCID.startsWith(filter.iccidPrefix()));
     }
+    if (filter.imsi() != null) {
+      c = c.and(SIM.IMSI.eq(filter.imsi()));
+    }
     return c;
   }
 

@@ -38,6 +38,24 @@ public record Imei(String value) {
   }
 
   /**
+   * The IMEI of a device as the packet core reports it (3GPP TS 29.061 §16.4.7, 3GPP-IMEISV): the
+   * 16-digit IMEISV (TAC, SNR, software version; TS 23.003 §6.2.2), whose IMEI is its first 14
+   * digits plus the check digit; a 15-digit IMEI (check digit verified) or its 14 digits without
+   * the check digit are taken as well.
+   */
+  public static Imei fromImeisv(String reported) {
+    if (reported == null || !Luhn.isAsciiDigits(reported)) {
+      throw new IllegalArgumentException("IMEISV must be 14 to 16 digits");
+    }
+    return switch (reported.length()) {
+      case 14 -> withCheckDigit(reported);
+      case 15 -> parse(reported);
+      case 16 -> withCheckDigit(reported.substring(0, 14));
+      default -> throw new IllegalArgumentException("IMEISV must be 14 to 16 digits");
+    };
+  }
+
+  /**
    * Parses and validates a 15-digit IMEI; throws {@link IllegalArgumentException} with a short
    * reason.
    */

@@ -53,6 +53,9 @@ public final class AdminRoutes {
     r.get(base + "/sims")
         .handler(AdminAuth.require(AdminAuth.READERS))
         .handler(new SimListHandler(ctx, admin.sims()));
+    r.get(base + "/sims/by-imsi/:imsi")
+        .handler(AdminAuth.require(AdminAuth.SIM_LOOKUP))
+        .handler(new SimLookupHandler(ctx, admin.sims()));
     r.get(base + "/sims/:iccid")
         .handler(AdminAuth.require(AdminAuth.READERS))
         .handler(new SimShowHandler(ctx, admin.sims()));
