@@ -24,6 +24,10 @@ public record AgentConfig(URI attester, URI est, Path trust, Optional<InetAddres
 
   public static final String FILE = "agent.properties";
 
+  public AgentConfig withTrust(Path anchor) {
+    return new AgentConfig(attester, est, anchor, sourceAddress);
+  }
+
   public void save(Path dir) {
     Properties p = new Properties();
     p.setProperty("attester", attester.toString());

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class AttestHandler implements Handler<RoutingContext> {
 
   private static final Logger AUDIT = LoggerFactory.getLogger("io.simca.attester.audit");
+  private static final Logger LOG = LoggerFactory.getLogger(AttestHandler.class);
 
   private final Vertx vertx;
   private final SessionTable sessions;
@@ -84,26 +85,37 @@ final class AttestHandler implements Handler<RoutingContext> {
     Future.fromCompletionStage(sims.byImsi(session.imsi()), vertx.getOrCreateContext())
         .onComplete(
             ar -> {
-              SimLookup lookup =
-                  ar.succeeded()
-                      ? ar.result()
-                      : new SimLookup.Unavailable(String.valueOf(ar.cause()));
-              switch (lookup) {
-                case SimLookup.Unavailable u -> {
-                  rc.response().putHeader("Retry-After", "5");
-                  refuse(
-                      rc, 503, "inventory_unavailable", "SIM inventory unavailable; retry later");
-                }
-                case SimLookup.Unknown u -> refuse(rc, 403, "unknown_sim", u.reason());
-                case SimLookup.Found f when !f.active() ->
-                    refuse(
-                        rc,
-                        403,
-                        "sim_not_active",
-                        "the SIM is " + f.status() + " in the inventory");
-                case SimLookup.Found f -> mint(rc, session, f, key, caller);
+              try {
+                decide(
+                    rc,
+                    session,
+                    key,
+                    caller,
+                    ar.succeeded() ? ar.result() : unavailable(ar.cause()));
+              } catch (RuntimeException e) {
+                // A bug must still answer: the device retries, the log says what broke.
+                LOG.error("POST /attest from {} failed", caller, e);
+                refuse(rc, 500, "internal_error", "internal error; retry later");
               }
             });
+  }
+
+  private void decide(
+      RoutingContext rc, Session session, PublicKey key, String caller, SimLookup lookup) {
+    switch (lookup) {
+      case SimLookup.Unavailable u -> {
+        rc.response().putHeader("Retry-After", "5");
+        refuse(rc, 503, "inventory_unavailable", "SIM inventory unavailable; retry later");
+      }
+      case SimLookup.Unknown u -> refuse(rc, 403, "unknown_sim", u.reason());
+      case SimLookup.Found f when !f.active() ->
+          refuse(rc, 403, "sim_not_active", "the SIM is " + f.status() + " in the inventory");
+      case SimLookup.Found f -> mint(rc, session, f, key, caller);
+    }
+  }
+
+  private static SimLookup unavailable(Throwable cause) {
+    return new SimLookup.Unavailable(String.valueOf(cause));
   }
 
   private void mint(

@@ -71,7 +71,13 @@ public final class AdminApiSimDirectory implements SimDirectory {
       tmf.init(trust);
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT).build();
+      // HTTP/1.1 as the CLI's admin client: the admin listener speaks nothing else.
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(tls)
+              .connectTimeout(TIMEOUT)
+              .build();
       return new AdminApiSimDirectory(http, server);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.simca.ca.store;
 
+import io.simca.est.testing.TestClock;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;

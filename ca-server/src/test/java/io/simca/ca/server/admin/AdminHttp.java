@@ -34,7 +34,10 @@ record AdminHttp(HttpClient client, String base) {
     tmf.init(ts);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    return new AdminHttp(HttpClient.newBuilder().sslContext(ssl).build(), node.adminBase());
+    // HTTP/1.1 with keep-alive, as the CLI and the attester talk to the admin listener.
+    return new AdminHttp(
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ssl).build(),
+        node.adminBase());
   }
 
   static AdminHttp of(TestServer node, String operator) throws Exception {

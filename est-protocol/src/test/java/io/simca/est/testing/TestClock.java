@@ -1,4 +1,4 @@
-package io.simca.ca.store;
+package io.simca.est.testing;
 
 import java.time.Clock;
 import java.time.Duration;
