@@ -2,8 +2,9 @@
 # End-to-end demo of simca with stock tools: start a CA on a temp data dir, import a SIM, mint an
 # attestation token with the reference attester, enrol with curl + openssl (and libest's estclient
 # when ../shared/interop/libest is there) and a constrained device over EST-coaps (RFC 9148)
-# with libcoap's coap-client, check OCSP, revoke
-# the SIM with the CLI, see OCSP say revoked and the CRL list it, see re-enrolment refused, and
+# with libcoap's coap-client, run the network attester service with RADIUS accounting from
+# radclient and let the reference device agent enrol, renew and be refused once its PDN session
+# stops, check OCSP, revoke the SIM with the CLI, see OCSP say revoked and the CRL list it, see re-enrolment refused, and
 # print the audit trail. Exits non-zero as soon as a step does not behave. Uses free ports, so it
 # runs beside a live server; leaves nothing behind unless KEEP=1.
 set -euo pipefail
@@ -12,8 +13,12 @@ SIMCA="$root/scripts/simca"
 work=$(mktemp -d /tmp/simca-demo.XXXXXX)
 data="$work/data"
 server_pid=""
+attester_pid=""
 
 cleanup() {
+  if [ -n "$attester_pid" ] && kill -0 "$attester_pid" 2>/dev/null; then
+    kill -TERM "$attester_pid"; wait "$attester_pid" 2>/dev/null || true
+  fi
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true
   fi
@@ -35,6 +40,8 @@ ADMIN=(--server "https://127.0.0.1:$SIMCA_SERVER_ADMIN_PORT" --data "$data")
 
 ICCID=8944501000000000013 IMSI=234150000000001 IMEI=352099001761481
 ICCID2=8944501000000000021 IMSI2=234150000000002 IMEI2=352099001761499
+# The gateway of the attested path: its IMEISV as the packet core reports it (TAC, SNR, SVN 03).
+ICCID3=8944501000000000039 IMSI3=234150000000003 IMEISV3=3520990017615103 GW_IP=127.0.0.23
 
 step "1. Create the CA hierarchy and a reference attester key"
 "$SIMCA" ca init --data "$data" 2>&1 | sed 's/^/   /'
@@ -52,7 +59,8 @@ curl -fsS "$HTTP/health" >/dev/null || fail "server not healthy"
 echo "   healthy: $(curl -fsS "$HTTP/health")"
 
 step "3. Import the SIM inventory"
-printf 'iccid,imsi,imei,tenant\n%s,%s,,acme\n%s,%s,,acme\n' "$ICCID" "$IMSI" "$ICCID2" "$IMSI2" >"$work/sims.csv"
+printf 'iccid,imsi,imei,tenant\n%s,%s,,acme\n%s,%s,,acme\n%s,%s,,acme\n' "$ICCID" "$IMSI" "$ICCID2" "$IMSI2" \
+  "$ICCID3" "$IMSI3" >"$work/sims.csv"
 "$SIMCA" sim import "$work/sims.csv" "${ADMIN[@]}" | sed 's/^/   /'
 
 step "4. Device: key + CSR (openssl); network attester: token bound to that key"
@@ -123,6 +131,50 @@ openssl pkcs7 -inform DER -in "$work/nb.p7" -print_certs -out "$work/nb.pem" 2>/
   || fail "sen did not return a certificate: $(cat "$work/sen.txt")"
 openssl x509 -in "$work/nb.pem" -noout -subject -ext subjectAltName | sed 's/^/   /'
 openssl x509 -in "$work/nb.pem" -noout -subject | grep -q "CN = $ICCID2" || fail "EST-coaps certificate is not for $ICCID2"
+
+step "5d. The network attester on the APN: RADIUS accounting in, key-bound tokens out"
+command -v radclient >/dev/null || fail "radclient is missing (Debian package freeradius-utils)"
+RADIUS_PORT=$(free_udp_port) ATTEST_PORT=$(free_port)
+ATTESTER="http://127.0.0.1:$ATTEST_PORT"
+"$SIMCA" operator issue --name attester-apn1 --role attester "${ADMIN[@]}" | sed 's/^/   /'
+"$SIMCA" attester keygen --id apn1 --data "$data" | sed 's/^/   /'
+umask 077; echo "pgw-accounting-secret" >"$work/radius.secret"; umask 022
+"$SIMCA" attester serve --id apn1 --radius "127.0.0.1:$RADIUS_PORT" --radius-secret-file "$work/radius.secret" \
+  --listen "127.0.0.1:$ATTEST_PORT" --operator "$data/operators/attester-apn1.p12" "${ADMIN[@]}" \
+  >"$work/attester.log" 2>&1 &
+attester_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "$ATTESTER/health" >/dev/null 2>&1 && break
+  kill -0 "$attester_pid" 2>/dev/null || fail "attester exited: $(cat "$work/attester.log")"
+  sleep 0.5
+done
+echo "   attester: $(curl -fsS "$ATTESTER/health")"
+pgw() { # $1 = Start|Stop: the packet gateway's accounting for the gateway's PDN connection
+  radclient -r 2 -t 3 "127.0.0.1:$RADIUS_PORT" acct "$(cat "$work/radius.secret")" <<ACCT
+Acct-Status-Type = $1
+Acct-Session-Id = "pdn-0001"
+Framed-IP-Address = $GW_IP
+Calling-Station-Id = "447700900003"
+Called-Station-Id = "iot.simca"
+3GPP-IMSI = "$IMSI3"
+3GPP-IMEISV = "$IMEISV3"
+3GPP-SGSN-MCC-MNC = "23415"
+3GPP-RAT-Type = 9
+Acct-Interim-Interval = 600
+ACCT
+}
+pgw Start | sed 's/^/   radclient: /'
+echo "   the gateway ($GW_IP on the APN): key, token from the attester, EST enrolment"
+"$SIMCA" device enroll --attester "$ATTESTER" --est "$EST" --trust "$data/ca/root.pem" \
+  --source-address "$GW_IP" --out "$work/gw" | sed 's/^/   /' || fail "device enroll failed"
+openssl x509 -in "$work/gw/device.pem" -noout -subject -ext subjectAltName | sed 's/^/   /'
+openssl x509 -in "$work/gw/device.pem" -noout -subject | grep -q "CN = $ICCID3" || fail "gateway certificate is not for $ICCID3"
+"$SIMCA" device renew --out "$work/gw" | sed 's/^/   /' || fail "device renew failed"
+echo "   the PDN connection ends: no session, no token"
+pgw Stop | sed 's/^/   radclient: /'
+if out=$("$SIMCA" device renew --out "$work/gw" 2>&1); then fail "renewal after Stop succeeded"; fi
+echo "   $out"
+echo "$out" | grep -q "HTTP 403" || fail "attester did not refuse after Stop: $out"
 
 ocsp() {
   openssl ocsp -issuer "$data/ca/default.pem" -cert "$work/dev.pem" -url "$HTTP/ocsp" -CAfile "$data/ca/root.pem" -no_nonce 2>&1
