@@ -61,6 +61,9 @@ public final class HttpErrors {
     resp.setStatusCode(status);
     e.retryAfter()
         .ifPresent(d -> resp.putHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+    if (e.kind() == ErrorKind.METHOD_NOT_ALLOWED) {
+      AllowedMethods.forPath(ctx.request().path()).ifPresent(m -> resp.putHeader("Allow", m));
+    }
     if (e.kind() == ErrorKind.UNAUTHORIZED) {
       // RFC 7030 §3.2.3 / RFC 7235 §4.1: a 401 names the scheme the client should use.
       resp.putHeader("WWW-Authenticate", "Basic realm=\"simca\"");

@@ -9,6 +9,7 @@ import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.X509TrustManager;
 import org.slf4j.Logger;
@@ -21,6 +22,23 @@ final class TlsOptions {
 
   private static final Logger LOG = LoggerFactory.getLogger(TlsOptions.class);
   private static volatile boolean loggedEngine;
+
+  /**
+   * Forward-secret AEAD suites only: TLS 1.3's three, and TLS 1.2 ECDHE with AES-GCM or
+   * ChaCha20-Poly1305 (RFC 9325 §4.2). No CBC, no SHA-1 MAC, no static RSA: every client simca
+   * meets (curl, openssl, libest, Bouncy Castle, the JDK, gnutls) has these.
+   */
+  static final List<String> CIPHER_SUITES =
+      List.of(
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
   private TlsOptions() {}
 
@@ -56,6 +74,7 @@ final class TlsOptions {
                     .setKeyPath(dir.tlsKey().toString())
                     .setCertPath(dir.tlsChain().toString()))
             .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+    CIPHER_SUITES.forEach(o::addEnabledCipherSuite);
     if (nativeTls && OpenSSLEngineOptions.isAvailable()) {
       o.setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(true));
       logEngine("OpenSSL (netty-tcnative BoringSSL)");

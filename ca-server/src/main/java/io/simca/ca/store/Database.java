@@ -120,6 +120,7 @@ public final class Database implements AutoCloseable {
               .locations("classpath:db/migration")
               .load()
               .migrate();
+      settings.h2FileBase().ifPresent(H2Files::restrict);
       LOG.info(
           "store open: {} (schema version {}, {} migration(s) applied now)",
           settings.redactedUrl(),

@@ -127,6 +127,20 @@ public record StoreSettings(
     return new StoreSettings(jdbcUrl, user, password, poolSize, connectionTimeout, interval);
   }
 
+  /**
+   * The file an embedded H2 store lives in ({@code <base>.mv.db}'s base path), for {@code
+   * jdbc:h2:file:} URLs; empty for PostgreSQL and in-memory H2.
+   */
+  public java.util.Optional<Path> h2FileBase() {
+    String prefix = "jdbc:h2:file:";
+    if (!jdbcUrl.startsWith(prefix)) {
+      return java.util.Optional.empty();
+    }
+    String rest = jdbcUrl.substring(prefix.length());
+    int semi = rest.indexOf(';');
+    return java.util.Optional.of(Path.of(semi < 0 ? rest : rest.substring(0, semi)));
+  }
+
   public boolean isPostgres() {
     return jdbcUrl.startsWith("jdbc:postgresql:");
   }

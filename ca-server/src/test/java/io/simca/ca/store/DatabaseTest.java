@@ -49,6 +49,19 @@ class DatabaseTest {
   }
 
   @Test
+  void h2StoreFile_isOwnerOnly_evenUnderAPermissiveUmask() throws Exception {
+    try (Database db = Database.open(StoreSettings.h2(tmp))) {
+      assertThat(db.ping()).isTrue();
+    }
+    Path file = tmp.resolve("simca.mv.db");
+    assertThat(java.nio.file.Files.exists(file)).isTrue();
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
   void ping_isFalseAfterClose() {
     Database db = Database.open(StoreSettings.h2(tmp));
     db.close();

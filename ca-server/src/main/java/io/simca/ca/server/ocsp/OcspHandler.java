@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /ocsp} ({@code application/ocsp-request}) and {@code GET /ocsp/<base64>} (RFC 6960
- * Appendix A.1). Every OCSP outcome is HTTP 200 {@code application/ocsp-response} (RFC 6960 §2.3);
- * only bytes that are not DER at all get a 400. Cacheable answers carry the RFC 5019 §6 headers,
- * and a GET with a matching validator gets 304.
+ * Appendix A.1). Every OCSP outcome is HTTP 200 {@code application/ocsp-response} (RFC 6960 §2.3),
+ * a body that is not DER included (malformedRequest); only what is not an OCSP request at the HTTP
+ * level (empty, undecodable GET path, wrong media type, too large) gets a 4xx. Cacheable answers
+ * carry the RFC 5019 §6 headers, and a GET with a matching validator gets 304.
  */
 final class OcspHandler {
 
@@ -81,8 +82,16 @@ final class OcspHandler {
   }
 
   private void answer(RoutingContext rc, byte[] der, boolean isGet) {
+    if (der.length == 0) {
+      // No request at all is an HTTP-level mistake (a bare GET /ocsp, an empty POST).
+      rc.fail(CaException.malformed("empty_request", "empty OCSP request"));
+      return;
+    }
     switch (OcspRequestParser.parse(der)) {
-      case OcspRequestParser.NotDer n -> rc.fail(CaException.malformed("not_der", n.detail()));
+      // RFC 6960 §2.3: a request the responder cannot parse gets malformedRequest, whether its
+      // bytes are not DER at all or DER of the wrong shape; an OCSP client reads that, not a 400.
+      case OcspRequestParser.NotDer n ->
+          send(rc, new OcspAnswer.Failed(OcspResponseSigner.MALFORMED_REQUEST), isGet);
       case OcspRequestParser.Malformed m ->
           send(rc, new OcspAnswer.Failed(OcspResponseSigner.MALFORMED_REQUEST), isGet);
       case OcspRequestParser.Parsed p -> {

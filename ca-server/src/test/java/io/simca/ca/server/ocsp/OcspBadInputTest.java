@@ -83,8 +83,8 @@ class OcspBadInputTest {
                             "garbage",
                             "application/ocsp-request",
                             n -> "hello, responder".getBytes(),
-                            400,
-                            -1),
+                            200,
+                            OCSPResp.MALFORMED_REQUEST),
                         new Case(
                             "truncated DER",
                             "application/ocsp-request",
@@ -92,8 +92,8 @@ class OcspBadInputTest {
                               byte[] der = request(n, BigInteger.TEN, null);
                               return Arrays.copyOf(der, der.length - 5);
                             },
-                            400,
-                            -1),
+                            200,
+                            OCSPResp.MALFORMED_REQUEST),
                         new Case(
                             "huge body",
                             "application/ocsp-request",
@@ -162,7 +162,11 @@ class OcspBadInputTest {
   void get_withBadBase64_is400_andOversizedUrlIsRefused() throws Exception {
     TestServer node = nodes.node(TestStores.Kind.H2);
     assertThat(get(node, "!!!not-base64!!!").statusCode()).isEqualTo(400);
-    assertThat(get(node, "AAAA").statusCode()).isEqualTo(400); // base64, but not DER
+    // Base64, but not DER: an OCSP malformedRequest (RFC 6960 §2.3), not an HTTP error.
+    HttpResponse<byte[]> notDer = get(node, "AAAA");
+    assertThat(notDer.statusCode()).isEqualTo(200);
+    assertThat(notDer.headers().firstValue("content-type")).hasValue("application/ocsp-response");
+    assertThat(new OCSPResp(notDer.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     assertThat(get(node, "").statusCode()).isEqualTo(400); // "/ocsp/": no request
     HttpResponse<String> bare =
         HTTP.send(
