@@ -45,36 +45,33 @@ final class HttpVerticle extends VerticleBase {
     boolean nativeTls = cfg.nativeTls();
     HttpServer est =
         guarded(
-            vertx.createHttpServer(
-                TlsOptions.est(base, ctx.dataDir(), nativeTls)
-                    .setHost(cfg.est().host())
-                    .setPort(ports.est())),
+            TlsOptions.est(base, ctx.dataDir(), nativeTls)
+                .setHost(cfg.est().host())
+                .setPort(ports.est()),
             Routers.est(vertx, services));
     // HTTP/1.1 only, as relying parties speak it (RFC 6960 A.1, RFC 5019 §5): Vert.x would accept
     // an h2c upgrade here by default, and its HTTP/2 response sends a body even to HEAD.
     HttpServer http =
         guarded(
-            vertx.createHttpServer(
-                new HttpServerOptions(base)
-                    .setHttp2ClearTextEnabled(false)
-                    .setHost(cfg.http().host())
-                    .setPort(ports.http())),
+            new HttpServerOptions(base)
+                .setHttp2ClearTextEnabled(false)
+                .setHost(cfg.http().host())
+                .setPort(ports.http()),
             Routers.http(vertx, services));
     HttpServer admin =
         guarded(
-            vertx.createHttpServer(
-                TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)
-                    .setHost(cfg.admin().host())
-                    .setPort(ports.admin())),
+            TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)
+                .setHost(cfg.admin().host())
+                .setPort(ports.admin()),
             Routers.admin(vertx, services));
     servers = List.of(est, http, admin);
     return Future.all(est.listen(), http.listen(), admin.listen());
   }
 
-  private HttpServer guarded(HttpServer server, Handler<HttpServerRequest> handler) {
+  private HttpServer guarded(HttpServerOptions options, Handler<HttpServerRequest> handler) {
     var cfg = services.ctx().config().server();
     return SlowClientGuard.install(
-        vertx, server, cfg.requestHeadTimeout(), cfg.maxHeaderCount(), handler);
+        vertx, options, cfg.requestHeadTimeout(), cfg.maxHeaderCount(), handler);
   }
 
   @Override

@@ -4,9 +4,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * here a connection must deliver a complete request head within {@code headDeadline} of connecting
  * and of the previous response, else it is closed. A request with more header fields than {@code
  * maxHeaderCount} gets 431 (RFC 6585 §5) and the connection is closed; the byte limit of the head
- * is Vert.x's ({@code maxHeaderSize}, also 431).
+ * is Vert.x's ({@code maxHeaderSize}, also 431). A request whose framing is ambiguous ({@link
+ * RequestFraming}) gets 400 and the connection is closed.
  */
 final class SlowClientGuard {
 
@@ -23,11 +26,20 @@ final class SlowClientGuard {
   private final long deadlineMillis;
   private final int maxHeaderCount;
   private final Handler<HttpServerRequest> next;
+  private final HttpServerOptions options;
   private final Map<HttpConnection, Long> timers = new ConcurrentHashMap<>();
 
+  /** Connections refused for their framing: nothing more is read from them, or answered. */
+  private final Set<HttpConnection> closing = ConcurrentHashMap.newKeySet();
+
   private SlowClientGuard(
-      Vertx vertx, Duration headDeadline, int maxHeaderCount, Handler<HttpServerRequest> next) {
+      Vertx vertx,
+      HttpServerOptions options,
+      Duration headDeadline,
+      int maxHeaderCount,
+      Handler<HttpServerRequest> next) {
     this.vertx = vertx;
+    this.options = options;
     this.deadlineMillis = headDeadline.toMillis();
     this.maxHeaderCount = maxHeaderCount;
     this.next = next;
@@ -36,22 +48,34 @@ final class SlowClientGuard {
   /** Installs the guard on {@code server} in front of {@code handler}. */
   static HttpServer install(
       Vertx vertx,
-      HttpServer server,
+      HttpServerOptions options,
       Duration headDeadline,
       int maxHeaderCount,
       Handler<HttpServerRequest> handler) {
-    SlowClientGuard guard = new SlowClientGuard(vertx, headDeadline, maxHeaderCount, handler);
+    HttpServer server = vertx.createHttpServer(options);
+    SlowClientGuard guard =
+        new SlowClientGuard(vertx, options, headDeadline, maxHeaderCount, handler);
     return server.connectionHandler(guard::connected).requestHandler(guard::request);
   }
 
   private void connected(HttpConnection connection) {
+    FramingDecoder.install(connection, options);
     arm(connection);
-    connection.closeHandler(v -> disarm(connection));
+    connection.closeHandler(
+        v -> {
+          disarm(connection);
+          closing.remove(connection);
+        });
   }
 
   private void request(HttpServerRequest request) {
     HttpConnection connection = request.connection();
     disarm(connection);
+    if (closing.contains(connection)) {
+      // A request pipelined behind a refused one: its framing cannot be trusted either.
+      connection.close();
+      return;
+    }
     if (request.headers().size() > maxHeaderCount) {
       request
           .response()
@@ -59,6 +83,18 @@ final class SlowClientGuard {
           .putHeader("Content-Type", "text/plain; charset=utf-8")
           .putHeader("Connection", "close")
           .end("too many header fields (at most " + maxHeaderCount + ")\n");
+      return;
+    }
+    var violation = RequestFraming.violation(request);
+    if (violation.isPresent()) {
+      closing.add(connection);
+      request
+          .response()
+          .setStatusCode(400)
+          .putHeader("Content-Type", "text/plain; charset=utf-8")
+          .putHeader("Connection", "close")
+          .end(violation.get() + "\n")
+          .onComplete(v -> connection.close());
       return;
     }
     request.response().endHandler(v -> arm(connection));
