@@ -149,7 +149,15 @@ public class HotPathBenchmarks {
     OcspConfig config =
         new OcspConfig(Duration.ofHours(4), Duration.ofHours(1), "ignore", 64 * 1024);
     // fromMemory never touches the store, so none is given.
-    responder = new OcspResponder(() -> hierarchy, cache, null, signer, config, Clock.systemUTC());
+    responder =
+        new OcspResponder(
+            () -> hierarchy,
+            cache,
+            null,
+            signer,
+            config,
+            Clock.systemUTC(),
+            new io.simca.ca.ocsp.RootOcspResponses(data.rootOcspDir(), hierarchy.root(), signer));
   }
 
   @Benchmark

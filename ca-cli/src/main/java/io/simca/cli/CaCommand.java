@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       CaInitCommand.class,
       CaListCommand.class,
       CaIssueIntermediateCommand.class,
-      CaRotateCommand.class
+      CaRotateCommand.class,
+      CaRefreshRootCommand.class
     })
 final class CaCommand {}

@@ -74,7 +74,19 @@ final class CaInitCommand implements Callable<Integer> {
     char[] pass = rootPassFile == null ? null : PassFiles.read(rootPassFile);
     InitResult r =
         new HierarchyInitializer()
-            .init(dir, InitOptions.defaults().withRootPassphrase(pass).withHostNames(hostNames));
+            .init(
+                dir,
+                InitOptions.defaults()
+                    .withRootPassphrase(pass)
+                    .withHostNames(hostNames)
+                    .withPublicUrl(cfg.server().effectivePublicUrl()));
+    char[] rootPass =
+        pass != null ? pass : io.simca.ca.crypto.KeyFiles.readPassphrase(dir.rootPassFile());
+    try {
+      RootCeremony.publish(dir, rootPass, out);
+    } finally {
+      java.util.Arrays.fill(rootPass, '\0');
+    }
     out.printf("created CA hierarchy in %s%n", dir.root());
     out.printf("  root CA (offline)     %s%n", dir.rootCert());
     out.printf(

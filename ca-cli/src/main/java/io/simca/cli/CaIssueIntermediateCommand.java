@@ -35,8 +35,17 @@ final class CaIssueIntermediateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DataDir dir = data.dataDir(data.loadConfig());
-    CaInfo ca = new HierarchyService().issueIntermediate(dir, label, rootPass.read(dir));
+    var cfg = data.loadConfig();
+    DataDir dir = data.dataDir(cfg);
+    char[] pass = rootPass.read(dir);
+    String publicUrl = cfg.server().effectivePublicUrl();
+    CaInfo ca;
+    try {
+      ca = new HierarchyService().issueIntermediate(dir, label, pass, publicUrl);
+      RootCeremony.publish(dir, pass, spec.commandLine().getOut());
+    } finally {
+      java.util.Arrays.fill(pass, '\0');
+    }
     spec.commandLine()
         .getOut()
         .printf(

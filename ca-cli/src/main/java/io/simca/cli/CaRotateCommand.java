@@ -35,8 +35,17 @@ final class CaRotateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DataDir dir = data.dataDir(data.loadConfig());
-    CaInfo ca = new HierarchyService().rotate(dir, label, rootPass.read(dir));
+    var cfg = data.loadConfig();
+    DataDir dir = data.dataDir(cfg);
+    char[] pass = rootPass.read(dir);
+    String publicUrl = cfg.server().effectivePublicUrl();
+    CaInfo ca;
+    try {
+      ca = new HierarchyService().rotate(dir, label, pass, publicUrl);
+      RootCeremony.publish(dir, pass, spec.commandLine().getOut());
+    } finally {
+      java.util.Arrays.fill(pass, '\0');
+    }
     spec.commandLine()
         .getOut()
         .printf(

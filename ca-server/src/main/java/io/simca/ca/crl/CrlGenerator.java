@@ -1,6 +1,7 @@
 package io.simca.ca.crl;
 
 import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.pki.IssuerInfo;
 import io.simca.ca.store.RevokedEntry;
@@ -71,11 +72,28 @@ public final class CrlGenerator {
       Instant thisUpdate,
       Instant nextUpdate,
       Consumer<Consumer<RevokedEntry>> source) {
-    ContentSigner signer =
-        crypto.contentSigner(ca.signingKey().key(), ca.signingKey().keyType().signatureAlgorithm());
+    return generate(ca.signingKey(), idpUrl, false, crlNumber, thisUpdate, nextUpdate, source);
+  }
+
+  /**
+   * As above for any CA key: {@code caCertsOnly} marks the root's CRL of its issuing CAs (an ARL,
+   * IDP onlyContainsCACerts, RFC 5280 §5.2.5) instead of an issuing CA's CRL of end entities; a
+   * null {@code idpUrl} leaves the IDP without a distribution point name, so the CRL's scope is
+   * every CA certificate of its issuer (the root's own included, which openssl -crl_check_all
+   * checks too).
+   */
+  public Generated generate(
+      SigningKey key,
+      URI idpUrl,
+      boolean caCertsOnly,
+      long crlNumber,
+      Instant thisUpdate,
+      Instant nextUpdate,
+      Consumer<Consumer<RevokedEntry>> source) {
+    ContentSigner signer = crypto.contentSigner(key.key(), key.keyType().signatureAlgorithm());
     V2TBSCertListGenerator g = new V2TBSCertListGenerator();
     g.setSignature(signer.getAlgorithmIdentifier());
-    g.setIssuer(X500Name.getInstance(ca.cert().getSubjectX500Principal().getEncoded()));
+    g.setIssuer(X500Name.getInstance(key.cert().getSubjectX500Principal().getEncoded()));
     g.setThisUpdate(
         new Time(Date.from(thisUpdate.truncatedTo(ChronoUnit.SECONDS)))); // RFC 5280 §5.1.2.4
     g.setNextUpdate(
@@ -90,22 +108,24 @@ public final class CrlGenerator {
     g.setExtensions(
         new Extensions(
             new Extension[] {
-              IssuerInfo.of(ca.cert()).authorityKeyIdentifier(), // RFC 5280 §5.2.1
+              IssuerInfo.of(key.cert()).authorityKeyIdentifier(), // RFC 5280 §5.2.1
               extension(
                   Extension.cRLNumber,
                   false,
                   new CRLNumber(BigInteger.valueOf(crlNumber))), // RFC 5280 §5.2.3
-              // RFC 5280 §5.2.5: critical; this CRL covers end-entity certificates only.
+              // RFC 5280 §5.2.5: critical; end-entity certificates only, or CA certificates only.
               extension(
                   Extension.issuingDistributionPoint,
                   true,
                   new IssuingDistributionPoint(
-                      new DistributionPointName(
-                          new GeneralNames(
-                              new GeneralName(
-                                  GeneralName.uniformResourceIdentifier, idpUrl.toString()))),
-                      true,
-                      false,
+                      idpUrl == null
+                          ? null
+                          : new DistributionPointName(
+                              new GeneralNames(
+                                  new GeneralName(
+                                      GeneralName.uniformResourceIdentifier, idpUrl.toString()))),
+                      !caCertsOnly,
+                      caCertsOnly,
                       null,
                       false,
                       false))

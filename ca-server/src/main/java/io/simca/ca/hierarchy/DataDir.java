@@ -52,6 +52,16 @@ public record DataDir(Path root) {
     return caDir().resolve("root.pem");
   }
 
+  /** The root's CRL of its issuing CAs, signed where the root key is ({@code ca refresh-root}). */
+  public Path rootCrl() {
+    return caDir().resolve("root.crl");
+  }
+
+  /** The root's pre-signed OCSP responses, one {@code <serial hex>.der} per issuing CA. */
+  public Path rootOcspDir() {
+    return caDir().resolve("root-ocsp");
+  }
+
   public Path rootKey() {
     return caDir().resolve("root.p12");
   }

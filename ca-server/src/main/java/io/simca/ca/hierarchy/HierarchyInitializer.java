@@ -5,6 +5,7 @@ import io.simca.ca.crypto.Pem;
 import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.pki.OperatorRole;
 import io.simca.ca.pki.RootCaProfile;
+import io.simca.ca.pki.RootRevocationUrls;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -64,7 +65,8 @@ public final class HierarchyInitializer {
       KeyFiles.writePkcs12(dir.rootKey(), root, rootPass);
 
       // Step 2: issuing CA "default" and its OCSP responder.
-      SigningKey issuing = minter.issuingCa(DEFAULT_LABEL, 1, root);
+      SigningKey issuing =
+          minter.issuingCa(DEFAULT_LABEL, 1, root, RootRevocationUrls.of(options.publicUrl()));
       HierarchyMinter.writeWithPassFile(
           issuing,
           dir.issuingKey(DEFAULT_LABEL),

@@ -13,6 +13,7 @@ import io.simca.ca.pki.LintPolicy;
 import io.simca.ca.pki.OcspResponderProfile;
 import io.simca.ca.pki.OperatorProfile;
 import io.simca.ca.pki.OperatorRole;
+import io.simca.ca.pki.RootRevocationUrls;
 import io.simca.ca.pki.TlsServerProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,14 +64,14 @@ final class HierarchyMinter {
   }
 
   /** An issuing CA certificate + key in memory (nothing written). */
-  SigningKey issuingCa(String label, int generation, SigningKey root) {
+  SigningKey issuingCa(String label, int generation, SigningKey root, RootRevocationUrls urls) {
     KeyPair kp = newKey(ISSUING_KEY);
     X500Name subject =
         name(organization(root.cert()), "simca Issuing CA " + label + " G" + generation);
     X509Certificate cert =
         issuer.issue(
             IssuingCaProfile.of(subject)
-                .template(kp.getPublic(), IssuerInfo.of(root.cert()), clock.instant()),
+                .template(kp.getPublic(), IssuerInfo.of(root.cert()), clock.instant(), urls),
             root);
     return new SigningKey(kp.getPrivate(), cert, List.of(cert, root.cert()));
   }

@@ -3,6 +3,7 @@ package io.simca.ca.hierarchy;
 import io.simca.ca.crypto.KeyType;
 import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.pki.IssuerInfo;
+import io.simca.ca.pki.RootRevocationUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,11 @@ public final class HierarchyService {
     return out;
   }
 
-  /** A new issuing CA {@code label} (P-256, signed by the root) with its OCSP responder. */
-  public CaInfo issueIntermediate(DataDir dir, String label, char[] rootPass) {
+  /**
+   * A new issuing CA {@code label} (P-256, signed by the root) with its OCSP responder; {@code
+   * publicUrl} is the OCSP/CRL base its certificate points relying parties to.
+   */
+  public CaInfo issueIntermediate(DataDir dir, String label, char[] rootPass, String publicUrl) {
     HierarchyFiles.requireInitialised(dir);
     HierarchyFiles.requireLabel(dir, label);
     for (Path p : List.of(dir.issuingCert(label), dir.issuingKey(label), dir.ocspKey(label))) {
@@ -72,7 +76,7 @@ public final class HierarchyService {
           "issuing CA label '" + label + "' already exists in " + dir.archiveDir());
     }
     SigningKey root = loadRoot(dir, rootPass);
-    SigningKey ca = minter.issuingCa(label, 1, root);
+    SigningKey ca = minter.issuingCa(label, 1, root, RootRevocationUrls.of(publicUrl));
     SigningKey ocsp = minter.ocspResponder(label, 1, ca);
     HierarchyMinter.writeWithPassFile(
         ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
@@ -87,14 +91,14 @@ public final class HierarchyService {
    * responder move to {@code ca/archive/<label>-<gen>.*}, where {@link LoadedHierarchy} still loads
    * them so OCSP and CRLs keep working for certificates the old key issued.
    */
-  public CaInfo rotate(DataDir dir, String label, char[] rootPass) {
+  public CaInfo rotate(DataDir dir, String label, char[] rootPass, String publicUrl) {
     HierarchyFiles.requireInitialised(dir);
     HierarchyFiles.requireKnownLabel(dir, label);
     SigningKey root = loadRoot(dir, rootPass);
     int oldGen = dir.activeGeneration(label);
     int newGen = oldGen + 1;
     // Everything new is made in memory first: a failure here changes nothing on disk.
-    SigningKey ca = minter.issuingCa(label, newGen, root);
+    SigningKey ca = minter.issuingCa(label, newGen, root, RootRevocationUrls.of(publicUrl));
     SigningKey ocsp = minter.ocspResponder(label, newGen, ca);
 
     archive(dir.issuingKey(label), dir.archivedKey(label, oldGen));
@@ -142,7 +146,10 @@ public final class HierarchyService {
     return Optional.of(ocsp.cert());
   }
 
-  private static SigningKey loadRoot(DataDir dir, char[] rootPass) {
+  /**
+   * The root key, for the ceremonies that sign with it (issuing CAs, the root's revocation data).
+   */
+  public static SigningKey loadRoot(DataDir dir, char[] rootPass) {
     if (rootPass == null || rootPass.length == 0) {
       throw new HierarchyException("the root key passphrase is required (" + dir.rootKey() + ")");
     }

@@ -53,6 +53,7 @@ public final class OcspResponder {
   private final OcspResponseSigner signer;
   private final OcspConfig config;
   private final Clock clock;
+  private final RootOcspResponses root;
 
   public OcspResponder(
       Supplier<LoadedHierarchy> hierarchy,
@@ -60,7 +61,9 @@ public final class OcspResponder {
       OcspResponseStore store,
       OcspResponseSigner signer,
       OcspConfig config,
-      Clock clock) {
+      Clock clock,
+      RootOcspResponses root) {
+    this.root = root;
     this.hierarchy = hierarchy;
     this.cache = cache;
     this.store = store;
@@ -71,6 +74,10 @@ public final class OcspResponder {
 
   /** The answer if it needs neither the store nor a signature; empty means call {@link #answer}. */
   public Optional<OcspAnswer> fromMemory(OcspRequestParser.Parsed req) {
+    Optional<OcspAnswer> aboutIssuingCa = fromRoot(req);
+    if (aboutIssuingCa.isPresent()) {
+      return aboutIssuingCa;
+    }
     if (wantsFreshSignature(req)) {
       return Optional.empty();
     }
@@ -106,6 +113,10 @@ public final class OcspResponder {
 
   /** The full decision; blocking (store read, signing). */
   public OcspAnswer answer(OcspRequestParser.Parsed req) {
+    Optional<OcspAnswer> aboutIssuingCa = fromRoot(req);
+    if (aboutIssuingCa.isPresent()) {
+      return aboutIssuingCa.get();
+    }
     boolean fresh = wantsFreshSignature(req);
     if (fresh
         && (req.nonceUnreadable()
@@ -164,6 +175,30 @@ public final class OcspResponder {
       cache.putSha256(onlyHit.get().serial(), onlyHit.get(), der);
     }
     return new OcspAnswer.Signed(der, thisUpdate, nextUpdate, !fresh);
+  }
+
+  /**
+   * A question about an issuing CA (the root as issuer) gets the root's pre-signed response; the
+   * root key is offline, so nothing is signed here and a nonce cannot be echoed (RFC 8954 §3.1 lets
+   * a responder leave it out). No current response for that serial: unauthorized (RFC 6960 §2.3).
+   */
+  private Optional<OcspAnswer> fromRoot(OcspRequestParser.Parsed req) {
+    if (req.certIds().size() != 1) {
+      return Optional.empty();
+    }
+    CertID id = req.certIds().get(0);
+    ASN1ObjectIdentifier alg = id.getHashAlgorithm().getAlgorithm();
+    boolean sha256 = alg.equals(NISTObjectIdentifiers.id_sha256);
+    if (!sha256 && !alg.equals(OIWObjectIdentifiers.idSHA1)) {
+      return Optional.empty();
+    }
+    if (!root.issuedByRoot(id, sha256)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        root.answer(id.getSerialNumber().getValue(), clock.instant())
+            .<OcspAnswer>map(a -> a)
+            .orElse(new OcspAnswer.Failed(OcspResponseSigner.UNAUTHORIZED)));
   }
 
   private boolean wantsFreshSignature(OcspRequestParser.Parsed req) {

@@ -40,6 +40,7 @@ public final class OcspService {
   private final OcspRefresher refresher;
   private final OcspChangeFollower follower;
   private final ResponderRenewal renewal;
+  private final RootOcspResponses rootResponses;
   private ScheduledExecutorService followScheduler;
   private ScheduledExecutorService refreshScheduler;
 
@@ -57,9 +58,17 @@ public final class OcspService {
       Consumer<OcspResponseRow> onNewRevocation) {
     this.stores = stores;
     this.config = config;
+    this.rootResponses =
+        new RootOcspResponses(dataDir.rootOcspDir(), hierarchyRef.get().root(), presigner.signer());
     this.responder =
         new OcspResponder(
-            hierarchyRef::get, cache, stores.ocsp(), presigner.signer(), config, clock);
+            hierarchyRef::get,
+            cache,
+            stores.ocsp(),
+            presigner.signer(),
+            config,
+            clock,
+            rootResponses);
     this.refresher =
         new OcspRefresher(
             hierarchyRef::get, stores, presigner, cache, config.refreshInterval(), clock);
@@ -71,6 +80,11 @@ public final class OcspService {
 
   public OcspCache cache() {
     return cache;
+  }
+
+  /** The root's pre-signed answers about the issuing CAs (health reports their expiry). */
+  public RootOcspResponses rootResponses() {
+    return rootResponses;
   }
 
   public OcspResponder responder() {
@@ -94,6 +108,8 @@ public final class OcspService {
         "OCSP cache loaded {} responses in {} ms", loaded, (System.nanoTime() - t0) / 1_000_000);
     renewResponders();
     followScheduler = Executors.newSingleThreadScheduledExecutor(daemon("simca-ocsp-follow"));
+    followScheduler.scheduleWithFixedDelay(
+        guard("root OCSP reload", rootResponses::reloadIfChanged), 10, 10, TimeUnit.SECONDS);
     followScheduler.scheduleWithFixedDelay(
         guard("poll", follower::poll),
         POLL_INTERVAL.toMillis(),

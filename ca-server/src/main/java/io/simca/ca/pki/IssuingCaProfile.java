@@ -30,6 +30,20 @@ public record IssuingCaProfile(X500Name subject, Period validity, Duration backd
     return new IssuingCaProfile(subject, DEFAULT_VALIDITY, Duration.ofMinutes(5));
   }
 
+  /**
+   * As {@link #template(PublicKey, IssuerInfo, Instant)}, plus where relying parties that check the
+   * whole chain find the root's answers about this CA (RFC 5280 §4.2.2.1 AIA: OCSP and the root
+   * certificate; §4.2.1.13: the root's CRL).
+   */
+  public CertificateTemplate template(
+      PublicKey key, IssuerInfo root, Instant now, RootRevocationUrls urls) {
+    CertificateTemplate t = template(key, root, now);
+    List<org.bouncycastle.asn1.x509.Extension> ext = new java.util.ArrayList<>(t.extensions());
+    ext.add(CertExtensions.authorityInfoAccess(urls.ocsp(), urls.caIssuers()));
+    ext.add(CertExtensions.crlDistributionPoint(urls.crl()));
+    return t.withExtensions(ext);
+  }
+
   public CertificateTemplate template(PublicKey key, IssuerInfo root, Instant now) {
     SubjectPublicKeyInfo spki = CertificateTemplate.spki(key);
     Instant notAfter = root.clampNotAfter(now.atZone(ZoneOffset.UTC).plus(validity).toInstant());

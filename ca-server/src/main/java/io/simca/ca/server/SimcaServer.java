@@ -7,6 +7,7 @@ import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.metrics.SimcaMetrics;
+import io.simca.ca.rootca.RootRevocationPublisher;
 import io.simca.ca.server.coap.CoapListener;
 import io.simca.ca.store.CaRecordValue;
 import io.simca.ca.store.CaStatus;
@@ -46,6 +47,16 @@ public final class SimcaServer {
   public static RunningServer start(
       SimcaConfig config, DataDir dataDir, StoreSettings storeSettings) throws Exception {
     LOG.info("crypto provider: {}", CryptoProviders.get().name());
+    new RootRevocationPublisher(CryptoProviders.get(), Clock.systemUTC())
+        .refreshIfDue(dataDir)
+        .ifPresent(
+            p ->
+                LOG.info(
+                    "root revocation data signed (development root key in {}): {} issuing CA(s),"
+                        + " next update {}",
+                    dataDir.rootPassFile(),
+                    p.issuingCas(),
+                    p.nextUpdate()));
     LoadedHierarchy hierarchy = LoadedHierarchy.load(dataDir);
     Stores stores = Stores.open(storeSettings);
     Vertx vertx = null;

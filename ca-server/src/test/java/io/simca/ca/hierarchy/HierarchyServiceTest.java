@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HierarchyServiceTest {
 
+  private static final String URL = io.simca.ca.hierarchy.InitOptions.DEFAULT_PUBLIC_URL;
+
   @TempDir Path tmp;
   private DataDir dir;
   private char[] rootPass;
@@ -52,10 +54,10 @@ class HierarchyServiceTest {
   void wrongRootPassphrase_onRotateOrIssueIntermediate_isRefusedAndChangesNothing()
       throws Exception {
     String before = snapshot();
-    assertThatThrownBy(() -> service.rotate(dir, "default", "nope".toCharArray()))
+    assertThatThrownBy(() -> service.rotate(dir, "default", "nope".toCharArray(), URL))
         .isInstanceOf(HierarchyException.class)
         .hasMessage("wrong passphrase for " + dir.rootKey());
-    assertThatThrownBy(() -> service.issueIntermediate(dir, "fleet2", "nope".toCharArray()))
+    assertThatThrownBy(() -> service.issueIntermediate(dir, "fleet2", "nope".toCharArray(), URL))
         .isInstanceOf(HierarchyException.class)
         .hasMessage("wrong passphrase for " + dir.rootKey());
     assertThat(snapshot()).isEqualTo(before);
@@ -84,14 +86,14 @@ class HierarchyServiceTest {
         .isInstanceOf(HierarchyException.class)
         .hasMessageContaining("no CA hierarchy in")
         .hasMessageContaining("simca ca init");
-    assertThatThrownBy(() -> service.rotate(dir, "nosuch", rootPass))
+    assertThatThrownBy(() -> service.rotate(dir, "nosuch", rootPass, URL))
         .isInstanceOf(HierarchyException.class)
         .hasMessage("unknown issuing CA label 'nosuch' (known: default)");
   }
 
   @Test
   void issueIntermediate_addsALabelWithItsOcspResponder_andRefusesItTwice() {
-    CaInfo info = service.issueIntermediate(dir, "fleet2", rootPass);
+    CaInfo info = service.issueIntermediate(dir, "fleet2", rootPass, URL);
     assertThat(info.label()).isEqualTo("fleet2");
     assertThat(dir.labels()).containsExactly("default", "fleet2");
     LoadedHierarchy h = LoadedHierarchy.load(dir);
@@ -99,10 +101,10 @@ class HierarchyServiceTest {
     assertThat(fleet2.ocspResponder()).isPresent();
     assertThat(verifyWithOpenssl(dir.ocspCert("fleet2"), dir.issuingCert("fleet2"))).isTrue();
 
-    assertThatThrownBy(() -> service.issueIntermediate(dir, "fleet2", rootPass))
+    assertThatThrownBy(() -> service.issueIntermediate(dir, "fleet2", rootPass, URL))
         .isInstanceOf(HierarchyException.class)
         .hasMessageContaining("already exists");
-    assertThatThrownBy(() -> service.issueIntermediate(dir, "Bad/Label", rootPass))
+    assertThatThrownBy(() -> service.issueIntermediate(dir, "Bad/Label", rootPass, URL))
         .isInstanceOf(HierarchyException.class)
         .hasMessageContaining("invalid label");
   }
@@ -111,7 +113,7 @@ class HierarchyServiceTest {
   void rotate_makesANewActiveGeneration_andKeepsTheOldOneLoadable() throws Exception {
     X509Certificate old = LoadedHierarchy.load(dir).byLabel("default").orElseThrow().cert();
 
-    CaInfo info = service.rotate(dir, "default", rootPass);
+    CaInfo info = service.rotate(dir, "default", rootPass, URL);
 
     assertThat(info.generation()).isEqualTo(2);
     assertThat(dir.archivedCert("default", 1)).exists();
@@ -158,7 +160,7 @@ class HierarchyServiceTest {
             org.assertj.core.groups.Tuple.tuple("default", 1, CaInfo.Status.RETIRED),
             org.assertj.core.groups.Tuple.tuple("default", 2, CaInfo.Status.ACTIVE));
 
-    service.rotate(dir, "default", rootPass);
+    service.rotate(dir, "default", rootPass, URL);
     assertThat(LoadedHierarchy.load(dir).all())
         .extracting(IssuingCa::generation)
         .containsExactlyInAnyOrder(3, 2, 1);

@@ -6,6 +6,7 @@ import io.simca.ca.error.CaException;
 import io.simca.ca.error.ErrorKind;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.hierarchy.LoadedHierarchy;
+import io.simca.ca.pki.RootRevocationUrls;
 import io.simca.ca.server.ServerContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +37,12 @@ final class CrlHandler {
 
   private final ServerContext ctx;
   private final CrlService crls;
+  private final RootCrlFile rootCrl;
 
   private CrlHandler(ServerContext ctx, CrlService crls) {
     this.ctx = ctx;
     this.crls = crls;
+    this.rootCrl = new RootCrlFile(ctx.dataDir().rootCrl());
   }
 
   static void mount(Router router, ServerContext ctx, CrlService crls) {
@@ -50,6 +54,24 @@ final class CrlHandler {
 
   private void handle(RoutingContext rc) {
     String name = rc.pathParam("param0");
+    if (name.equals(RootRevocationUrls.ROOT)) {
+      ctx.blocking()
+          .run(rootCrl::read)
+          .onSuccess(
+              crl -> {
+                if (crl.isEmpty()) {
+                  rc.fail(
+                      new CaException(
+                          ErrorKind.NOT_FOUND,
+                          "no_root_crl",
+                          "the root CRL has not been published (simca ca refresh-root)"));
+                } else {
+                  answer(rc, crl.get().der(), crl.get().etag(), crl.get().lastModified());
+                }
+              })
+          .onFailure(rc::fail);
+      return;
+    }
     IssuingCa ca =
         resolve(ctx.hierarchy(), name)
             .orElseThrow(
@@ -59,23 +81,27 @@ final class CrlHandler {
         crls.current(ca.keyId())
             .orElseThrow(
                 () -> CaException.unavailable("CRL not generated yet", Duration.ofSeconds(2)));
+    answer(rc, crl.der(), crl.etag(), crl.thisUpdate());
+  }
+
+  private static void answer(RoutingContext rc, byte[] der, String etag, Instant lastModified) {
     HttpServerResponse resp =
         rc.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/pkix-crl")
             .putHeader(
                 HttpHeaders.CACHE_CONTROL,
                 "public, max-age=" + MAX_AGE.toSeconds() + ", no-transform")
-            .putHeader(HttpHeaders.ETAG, crl.etag())
-            .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(crl.thisUpdate()));
+            .putHeader(HttpHeaders.ETAG, etag)
+            .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
     if (HttpDates.notModified(
         rc.request().getHeader(HttpHeaders.IF_NONE_MATCH),
         rc.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE),
-        crl.etag(),
-        crl.thisUpdate())) {
+        etag,
+        lastModified)) {
       resp.setStatusCode(304).end();
       return;
     }
-    resp.end(Buffer.buffer(crl.der()));
+    resp.end(Buffer.buffer(der));
   }
 
   /** The active generation of a label, else {@code <label>-g<gen>} for any loaded generation. */

@@ -401,7 +401,11 @@ class LibestInteropTest {
       DataDir data = new DataDir(root.resolve("data"));
       new HierarchyInitializer().init(data, InitOptions.defaults());
       new HierarchyService()
-          .issueIntermediate(data, "fleet2", KeyFiles.readPassphrase(data.rootPassFile()));
+          .issueIntermediate(
+              data,
+              "fleet2",
+              KeyFiles.readPassphrase(data.rootPassFile()),
+              io.simca.ca.hierarchy.InitOptions.DEFAULT_PUBLIC_URL);
       return EstFixture.on(
           TestServers.startOn(data, TestStores.target(kind, root), Map.<String, String>of()));
     } catch (IOException e) {

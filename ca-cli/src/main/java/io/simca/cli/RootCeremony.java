@@ -1,0 +1,35 @@
+package io.simca.cli;
+
+import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.HierarchyException;
+import io.simca.ca.hierarchy.HierarchyService;
+import io.simca.ca.rootca.RootRevocationPublisher;
+import java.io.PrintWriter;
+import java.time.Clock;
+
+/**
+ * What every command that holds the root key does before it lets go: re-sign the root's CRL and its
+ * OCSP responses about the issuing CAs, so relying parties that check the whole chain keep finding
+ * them (DESIGN.md "Revocation").
+ */
+final class RootCeremony {
+
+  private RootCeremony() {}
+
+  static void publish(DataDir dir, char[] rootPass, PrintWriter out) {
+    RootRevocationPublisher.Published p;
+    try {
+      p =
+          new RootRevocationPublisher(CryptoProviders.get(), Clock.systemUTC())
+              .publish(dir, HierarchyService.loadRoot(dir, rootPass));
+    } catch (HierarchyException e) {
+      throw new CliFailure(e.getMessage());
+    }
+    out.printf(
+        "root revocation data signed: %s and %d OCSP response(s) in %s, next update %s"
+            + " (copy both to every node; re-sign with 'simca ca refresh-root' before then)%n",
+        dir.rootCrl(), p.issuingCas(), dir.rootOcspDir(), p.nextUpdate());
+    out.flush();
+  }
+}
