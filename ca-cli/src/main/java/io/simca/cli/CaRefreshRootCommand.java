@@ -34,8 +34,7 @@ final class CaRefreshRootCommand implements Callable<Integer> {
     DataDir dir = data.dataDir(cfg);
     char[] pass = rootPass.read(dir);
     try {
-      RootCeremony.publish(
-          dir, pass, cfg.server().effectivePublicUrl(), spec.commandLine().getOut());
+      RootCeremony.publish(dir, pass, spec.commandLine().getOut());
     } finally {
       Arrays.fill(pass, '\0');
     }
