@@ -182,6 +182,15 @@ ocsp() {
 step "6. OCSP says good"
 out=$(ocsp); echo "$out" | sed 's/^/   /'
 echo "$out" | grep -q "dev.pem: good" || fail "OCSP did not say good"
+echo "   the whole chain, as a relying party at full-chain settings checks it:"
+curl -fsS "$HTTP/crl/root.crl" | openssl crl -inform DER -out "$work/root.crl.pem" || fail "no root CRL at /crl/root.crl"
+curl -fsS "$HTTP/crl/default.crl" | openssl crl -inform DER -out "$work/default.crl.pem"
+openssl verify -crl_check_all -CRLfile "$work/root.crl.pem" -CRLfile "$work/default.crl.pem" -CAfile "$data/ca/root.pem" \
+  -untrusted "$data/ca/default.pem" "$work/dev.pem" | sed 's/^/   openssl verify -crl_check_all: /' \
+  || fail "openssl verify -crl_check_all refused the chain"
+out=$(openssl ocsp -issuer "$data/ca/root.pem" -cert "$data/ca/default.pem" -url "$HTTP/ocsp" -CAfile "$data/ca/root.pem" -no_nonce 2>&1)
+echo "$out" | grep -q "default.pem: good" || fail "OCSP about the issuing CA (signed by the root) is not good: $out"
+echo "   OCSP about the issuing CA (the root's pre-signed answer): good"
 
 step "7. The SIM is lost: revoke it with the CLI"
 "$SIMCA" sim revoke "$ICCID" --reason lost "${ADMIN[@]}" | sed 's/^/   /'
@@ -206,12 +215,12 @@ done
 openssl crl -inform DER -in "$work/default.crl" -noout -text | grep -A3 -i "Serial Number: $SERIAL" | sed 's/^/   /' \
   || fail "CRL does not list $SERIAL"
 openssl crl -inform DER -in "$work/default.crl" -out "$work/default.crl.pem"
-if openssl verify -crl_check -CRLfile "$work/default.crl.pem" -CAfile "$data/ca/root.pem" -untrusted "$data/ca/default.pem" \
-    "$work/dev.pem" >"$work/verify.txt" 2>&1; then
-  fail "openssl verify -crl_check accepted a revoked certificate"
+if openssl verify -crl_check_all -CRLfile "$work/root.crl.pem" -CRLfile "$work/default.crl.pem" -CAfile "$data/ca/root.pem" \
+    -untrusted "$data/ca/default.pem" "$work/dev.pem" >"$work/verify.txt" 2>&1; then
+  fail "openssl verify -crl_check_all accepted a revoked certificate"
 fi
 grep -q "certificate revoked" "$work/verify.txt" || fail "unexpected verify output: $(cat "$work/verify.txt")"
-echo "   openssl verify -crl_check: certificate revoked"
+echo "   openssl verify -crl_check_all: certificate revoked"
 
 step "10. Re-enrolment and a fresh enrolment for the lost SIM are refused"
 TOKEN2=$("$SIMCA" attester issue --key "$data/attesters/demo.key" --iccid "$ICCID" --imsi "$IMSI" --imei "$IMEI" \
