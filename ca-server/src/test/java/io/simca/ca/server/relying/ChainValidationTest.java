@@ -2,18 +2,13 @@ package io.simca.ca.server.relying;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simca.ca.hierarchy.DataDir;
-import io.simca.ca.hierarchy.HierarchyInitializer;
-import io.simca.ca.hierarchy.InitOptions;
 import io.simca.ca.revocation.SimRevocationReason;
-import io.simca.ca.store.StoreTarget;
 import io.simca.ca.store.TestStores;
 import io.simca.ca.testing.TestCertificates;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
 import io.simca.est.testing.Processes;
 import io.simca.est.testing.Requirements;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertPathValidator;
@@ -24,7 +19,6 @@ import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +46,7 @@ class ChainValidationTest {
       throws Exception {
     Requirements.tool("openssl", "openssl");
     Requirements.tool("curl", "curl");
-    try (TestServer node = nodeWithRealUrls(kind)) {
+    try (TestServer node = RelyingPartyNodes.withRealUrls(tmp, kind)) {
       TestCertificates.Issued dev = TestCertificates.issue(node, tmp);
       X509Certificate issuing = node.issuingCa().cert();
 
@@ -89,7 +83,7 @@ class ChainValidationTest {
   @MethodSource("kinds")
   void theRootsAnswers_areServed_aboutTheIssuingCaOnly(TestStores.Kind kind) throws Exception {
     Requirements.tool("openssl", "openssl");
-    try (TestServer node = nodeWithRealUrls(kind)) {
+    try (TestServer node = RelyingPartyNodes.withRealUrls(tmp, kind)) {
       Path root = node.rootPem();
       Path issuing = tmp.resolve("issuing.pem");
       Files.copy(node.dataDir().issuingCert("default"), issuing);
@@ -125,22 +119,6 @@ class ChainValidationTest {
           .contains("Only CA Certificates")
           .contains("No Revoked Certificates");
     }
-  }
-
-  /** A node whose certificates name its real OCSP/CRL address (the test's free port). */
-  private TestServer nodeWithRealUrls(TestStores.Kind kind) throws Exception {
-    int http;
-    try (ServerSocket s = new ServerSocket(0)) {
-      http = s.getLocalPort();
-    }
-    Path root = Files.createTempDirectory(tmp, "node-");
-    StoreTarget store = TestStores.target(kind, root);
-    DataDir dir = new DataDir(root.resolve("data"));
-    new HierarchyInitializer()
-        .init(dir, InitOptions.defaults().withPublicUrl("http://127.0.0.1:" + http));
-    // The root's CRL and OCSP responses are signed when the node starts (development root key).
-    return TestServers.startOn(
-        dir, store, Map.of("SIMCA_SERVER_HTTP_PORT", Integer.toString(http)));
   }
 
   private static void javaPkix(TestServer node, X509Certificate device, X509Certificate issuing)
