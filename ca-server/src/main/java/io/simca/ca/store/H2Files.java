@@ -1,11 +1,12 @@
 package io.simca.ca.store;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +21,25 @@ final class H2Files {
 
   private H2Files() {}
 
-  /** Sets 0600 on {@code <base>.*.db} (the MVStore file, a trace file if H2 wrote one). */
+  /**
+   * Sets 0600 on {@code <base>.mv.db} and a {@code <base>.trace.db} if H2 wrote one; only when the
+   * mode differs, so an open store's file is touched once in its life, and never H2's lock file.
+   */
   static void restrict(Path base) {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return;
     }
     Path dir = base.toAbsolutePath().getParent();
-    String glob = base.getFileName() + ".*.db";
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
-      for (Path f : files) {
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+    Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+    for (String suffix : new String[] {".mv.db", ".trace.db"}) {
+      Path f = dir.resolve(base.getFileName() + suffix);
+      try {
+        if (Files.exists(f) && !Files.getPosixFilePermissions(f).equals(ownerOnly)) {
+          Files.setPosixFilePermissions(f, ownerOnly);
+        }
+      } catch (IOException e) {
+        LOG.warn("could not make {} owner-only: {}", f, e.getMessage());
       }
-    } catch (IOException e) {
-      LOG.warn("could not make the store files in {} owner-only: {}", dir, e.getMessage());
     }
   }
 }
