@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * and {@code <simca.home>/config/attesters/} (DESIGN.md "SIM attestation token"), re-read when a
  * folder changes. Changes are noticed two ways: a poll ({@link #reloadIfChanged()}, every ~2 s from
  * a timer) and, so that a freshly dropped key works at once, before answering "unknown kid" when
- * the folders changed since the last load.
+ * the folders changed since the last load. That second way is open to anyone who can send a token
+ * with a made-up kid, so it runs at most once per {@link #ON_DEMAND_GAP}: a flood of unknown kids
+ * costs a few folder scans a second, not one per request (issue 19).
  *
  * <p>Change detection compares a fingerprint of the folders (existence, and name, size and
  * modification time of every {@code .pem}); reading keys happens only when it differs.
@@ -30,9 +32,16 @@ public final class AttesterKeys implements AttesterDirectory {
 
   private static final Logger LOG = LoggerFactory.getLogger(AttesterKeys.class);
 
+  /** Shortest time between two scans caused by an unknown kid. */
+  static final long ON_DEMAND_GAP_NANOS = 250_000_000L;
+
   private final List<Path> dirs;
   private final PemAttesterDirectory directory;
   private volatile String fingerprint;
+  private final java.util.concurrent.atomic.AtomicLong lastOnDemand =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - ON_DEMAND_GAP_NANOS);
+  private final java.util.concurrent.atomic.AtomicLong scans =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private AttesterKeys(List<Path> dirs, Map<String, String> issuers) {
     this.dirs = List.copyOf(dirs);
@@ -64,7 +73,7 @@ public final class AttesterKeys implements AttesterDirectory {
   @Override
   public Optional<TrustedAttester> find(String kid) {
     Optional<TrustedAttester> found = directory.find(kid);
-    if (found.isEmpty() && reloadIfChanged()) {
+    if (found.isEmpty() && onDemandScanAllowed() && reloadIfChanged()) {
       found = directory.find(kid);
     }
     return found;
@@ -75,6 +84,7 @@ public final class AttesterKeys implements AttesterDirectory {
    * I/O.
    */
   public synchronized boolean reloadIfChanged() {
+    scans.incrementAndGet();
     String now = fingerprint(dirs);
     if (now.equals(fingerprint)) {
       return false;
@@ -83,6 +93,17 @@ public final class AttesterKeys implements AttesterDirectory {
     directory.reload();
     report();
     return true;
+  }
+
+  /** Folder scans so far (poll and on demand), for tests and metrics. */
+  long scans() {
+    return scans.get();
+  }
+
+  private boolean onDemandScanAllowed() {
+    long now = System.nanoTime();
+    long last = lastOnDemand.get();
+    return now - last >= ON_DEMAND_GAP_NANOS && lastOnDemand.compareAndSet(last, now);
   }
 
   /** The kids currently trusted. */

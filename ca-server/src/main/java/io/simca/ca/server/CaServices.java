@@ -35,7 +35,10 @@ public record CaServices(
    * How often the attester folders are checked for changes (DESIGN.md: re-read when the folder
    * changes).
    */
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaServices.class);
+
   private static final long ATTESTER_POLL_MS = 2_000;
+  private static final long JTI_PURGE_MS = 5 * 60_000;
 
   static CaServices create(ServerContext ctx) {
     OcspPresigner presigner =
@@ -105,6 +108,20 @@ public record CaServices(
     crl.start();
     ctx.vertx()
         .setPeriodic(ATTESTER_POLL_MS, id -> ctx.blocking().run(attesterKeys::reloadIfChanged));
+    // Used jtis only matter while their token could still verify (exp + clock skew): forget the
+    // rest, at start and every few minutes, or the replay table grows with every enrolment ever.
+    purgeUsedJtis();
+    ctx.vertx().setPeriodic(JTI_PURGE_MS, id -> purgeUsedJtis());
+  }
+
+  private void purgeUsedJtis() {
+    ctx.blocking()
+        .run(
+            () ->
+                ctx.stores()
+                    .jtis()
+                    .purgeExpired(ctx.clock().instant().minus(ctx.config().policy().clockSkew())))
+        .onFailure(e -> LOG.warn("purging used attestation jtis failed: {}", e.toString()));
   }
 
   /** Stops background duties before the store closes. */
