@@ -129,7 +129,7 @@ class CoapClientInteropTest {
             f.csrWithToken(
                 id, key, X500Name.getInstance(cert.getSubjectX500Principal().getEncoded())));
     Path renewed = dir.resolve("renewed.p7");
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     coap(
             f,
@@ -165,7 +165,7 @@ class CoapClientInteropTest {
       TestStores.Kind kind, String client) throws Exception {
     CoapFixture f = NODES.get(kind);
     Path big = Files.write(Files.createTempFile(tmp, "big", ".der"), new byte[20_000]);
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     Processes.Result r =
         coap(

@@ -140,7 +140,7 @@ class EstCoapsEnrollmentTest {
     KeyPair key = TestCsrs.p256();
     byte[] csr = f.csrWithToken(id, key);
     assertThat(csr.length).as("the CSR needs several 64-byte blocks").isGreaterThan(64 * 8);
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     CoapResponse response;
     try (CoapsClient client = f.anonymous(64)) {
@@ -193,7 +193,7 @@ class EstCoapsEnrollmentTest {
     KeyPair key = TestCsrs.p256();
     X509Certificate current = enrol(f, id, key);
     X500Name subject = X500Name.getInstance(current.getSubjectX500Principal().getEncoded());
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     CoapResponse response;
     try (CoapsClient client =

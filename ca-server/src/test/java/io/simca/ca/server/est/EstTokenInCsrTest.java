@@ -86,7 +86,7 @@ class EstTokenInCsrTest {
     EstFixture f = NODES.get(kind);
     DeviceSimulator.Identity id = f.sim("acme");
     KeyPair key = TestCsrs.p256();
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     HttpResponse<String> r =
         f.enroll(
@@ -109,7 +109,7 @@ class EstTokenInCsrTest {
                 new JcaPKCS10CertificationRequestBuilder(TestCsrs.subject("x"), key.getPublic())
                     .addAttribute(CsrToken.OID, new DERPrintableString("not-a-jws")),
                 key));
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     HttpResponse<String> r = f.enroll(csr, null);
 
@@ -125,7 +125,7 @@ class EstTokenInCsrTest {
     DeviceSimulator.Identity id = f.sim("acme");
     KeyPair key = TestCsrs.p256();
     KeyPair other = TestCsrs.p256();
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     HttpResponse<String> r =
         f.enroll(TestCsrs.der(TestCsrs.withToken(key, f.token(id, other.getPublic()))), null);

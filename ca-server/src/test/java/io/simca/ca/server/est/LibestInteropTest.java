@@ -117,7 +117,7 @@ class LibestInteropTest {
     Identity id = f.sim("acme");
     Path dev = dir("enroll");
     PublicKey key = opensslKeyAndCsr(dev);
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     Processes.Result enrolled = enroll(libest, dev, f.pythonToken(id, key).mint());
 
@@ -258,7 +258,7 @@ class LibestInteropTest {
     Files.writeString(
         dev.resolve("dev.csr"), TestCsrs.pem(TestCsrs.der(key), "CERTIFICATE REQUEST"));
     String token = refusal.scenario().token(f, id, key.getPublic());
-    Instant before = Instant.now().minusMillis(5);
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     Processes.Result r =
         token == null
