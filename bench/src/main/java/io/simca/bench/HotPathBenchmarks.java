@@ -157,7 +157,9 @@ public class HotPathBenchmarks {
             signer,
             config,
             Clock.systemUTC(),
-            new io.simca.ca.ocsp.RootOcspResponses(data.rootOcspDir(), hierarchy.root(), signer));
+            // No root answers here: the benchmark asks about device certificates only.
+            new io.simca.ca.ocsp.RootOcspResponses(
+                Files.createTempDirectory("simca-jmh-root-ocsp"), hierarchy.root(), signer));
   }
 
   @Benchmark

@@ -35,17 +35,14 @@ final class CaIssueIntermediateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var cfg = data.loadConfig();
-    DataDir dir = data.dataDir(cfg);
-    char[] pass = rootPass.read(dir);
-    String publicUrl = cfg.server().effectivePublicUrl();
-    CaInfo ca;
-    try {
-      ca = new HierarchyService().issueIntermediate(dir, label, pass, publicUrl);
-      RootCeremony.publish(dir, pass, spec.commandLine().getOut());
-    } finally {
-      java.util.Arrays.fill(pass, '\0');
-    }
+    DataDir dir = data.dataDir(data.loadConfig());
+    CaInfo ca =
+        RootCeremony.run(
+            data,
+            rootPass,
+            spec.commandLine().getOut(),
+            (pass, publicUrl) ->
+                new HierarchyService().issueIntermediate(dir, label, pass, publicUrl));
     spec.commandLine()
         .getOut()
         .printf(

@@ -1,8 +1,5 @@
 package io.simca.cli;
 
-import io.simca.ca.config.SimcaConfig;
-import io.simca.ca.hierarchy.DataDir;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +27,7 @@ final class CaRefreshRootCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SimcaConfig cfg = data.loadConfig();
-    DataDir dir = data.dataDir(cfg);
-    char[] pass = rootPass.read(dir);
-    try {
-      RootCeremony.publish(dir, pass, spec.commandLine().getOut());
-    } finally {
-      Arrays.fill(pass, '\0');
-    }
+    RootCeremony.run(data, rootPass, spec.commandLine().getOut(), (pass, url) -> null);
     return 0;
   }
 }

@@ -35,17 +35,13 @@ final class CaRotateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var cfg = data.loadConfig();
-    DataDir dir = data.dataDir(cfg);
-    char[] pass = rootPass.read(dir);
-    String publicUrl = cfg.server().effectivePublicUrl();
-    CaInfo ca;
-    try {
-      ca = new HierarchyService().rotate(dir, label, pass, publicUrl);
-      RootCeremony.publish(dir, pass, spec.commandLine().getOut());
-    } finally {
-      java.util.Arrays.fill(pass, '\0');
-    }
+    DataDir dir = data.dataDir(data.loadConfig());
+    CaInfo ca =
+        RootCeremony.run(
+            data,
+            rootPass,
+            spec.commandLine().getOut(),
+            (pass, publicUrl) -> new HierarchyService().rotate(dir, label, pass, publicUrl));
     spec.commandLine()
         .getOut()
         .printf(

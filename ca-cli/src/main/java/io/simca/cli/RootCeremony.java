@@ -17,6 +17,29 @@ final class RootCeremony {
 
   private RootCeremony() {}
 
+  /** What a ceremony does with the root passphrase and the public URL for new CA certificates. */
+  @FunctionalInterface
+  interface Step<T> {
+    T run(char[] rootPass, String publicUrl);
+  }
+
+  /**
+   * Reads the root passphrase, runs {@code step} with it, re-signs the root's revocation data, and
+   * wipes the passphrase whatever happens.
+   */
+  static <T> T run(DataOptions data, RootPassOption rootPass, PrintWriter out, Step<T> step) {
+    var cfg = data.loadConfig();
+    DataDir dir = data.dataDir(cfg);
+    char[] pass = rootPass.read(dir);
+    try {
+      T result = step.run(pass, cfg.server().effectivePublicUrl());
+      publish(dir, pass, out);
+      return result;
+    } finally {
+      java.util.Arrays.fill(pass, '\0');
+    }
+  }
+
   static void publish(DataDir dir, char[] rootPass, PrintWriter out) {
     RootRevocationPublisher.Published p;
     try {

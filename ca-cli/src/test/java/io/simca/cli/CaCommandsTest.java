@@ -66,6 +66,40 @@ class CaCommandsTest {
   }
 
   @Test
+  void offlineRoot_caInitSignsTheRootsRevocationData_refreshRootReSignsIt_withoutThePassNothing()
+      throws Exception {
+    Path pass = tmp.resolve("root.pass");
+    Files.writeString(pass, "correct horse battery staple\n");
+    Path data = tmp.resolve("data");
+    var init =
+        CliProcess.run(
+            tmp, "ca", "init", "--data", data.toString(), "--root-pass-file", pass.toString());
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    Path crl = data.resolve("ca/root.crl");
+    assertThat(crl).exists();
+    assertThat(data.resolve("ca/root-ocsp")).isNotEmptyDirectory();
+    byte[] first = Files.readAllBytes(crl);
+
+    var refused = CliProcess.run(tmp, "ca", "refresh-root", "--data", data.toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("--root-pass-file");
+
+    Thread.sleep(1100); // a new thisUpdate second, so the CRL differs
+    var refresh =
+        CliProcess.run(
+            tmp,
+            "ca",
+            "refresh-root",
+            "--data",
+            data.toString(),
+            "--root-pass-file",
+            pass.toString());
+    assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+    assertThat(refresh.out()).contains("1 OCSP response(s)").contains("next update");
+    assertThat(Files.readAllBytes(crl)).isNotEqualTo(first);
+  }
+
+  @Test
   void caInit_refusesToOverwriteAnExistingHierarchy_withOneLineAndExit1() {
     Path data = tmp.resolve("data");
     assertThat(CliProcess.run(tmp, "ca", "init", "--data", data.toString()).exitCode()).isZero();
