@@ -1,12 +1,14 @@
 package io.simca.ca.server;
 
 import io.simca.ca.hierarchy.IssuingCa;
+import io.simca.ca.rootca.RootRevocationPublisher;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@code GET /health}: 200 when the node has finished starting (OCSP responses loaded, CRLs
@@ -25,12 +27,40 @@ final class HealthHandler {
     router.get("/health").method(HttpMethod.HEAD).handler(new HealthHandler(ctx)::handle);
   }
 
+  /**
+   * The root's CRL and OCSP answers about the issuing CAs (signed offline, 90 days): {@code
+   * expiring} a third of that before their nextUpdate, so there is time for a root ceremony; once
+   * {@code expired}, relying parties that check the whole chain refuse every device. Not part of
+   * {@code status}: the node can still enrol and answer for its own certificates.
+   */
+  static JsonObject rootRevocation(Optional<Instant> nextUpdate, Instant now) {
+    if (nextUpdate.isEmpty()) {
+      return new JsonObject().put("status", "missing");
+    }
+    Instant next = nextUpdate.get();
+    String status =
+        !next.isAfter(now)
+            ? "expired"
+            : next.isBefore(now.plus(RootRevocationPublisher.VALIDITY.dividedBy(3)))
+                ? "expiring"
+                : "ok";
+    return new JsonObject().put("status", status).put("nextUpdate", next.toString());
+  }
+
   private void handle(RoutingContext rc) {
     ctx.blocking()
         .run(() -> ctx.stores().db().ping())
+        .compose(
+            ping ->
+                ctx.blocking()
+                    .run(() -> RootRevocationPublisher.nextUpdate(ctx.dataDir()))
+                    .map(next -> new Object[] {ping, next}))
         .onComplete(
             ar -> {
-              boolean storeUp = ar.succeeded() && Boolean.TRUE.equals(ar.result());
+              boolean storeUp = ar.succeeded() && Boolean.TRUE.equals(ar.result()[0]);
+              @SuppressWarnings("unchecked")
+              Optional<Instant> rootNext =
+                  ar.succeeded() ? (Optional<Instant>) ar.result()[1] : Optional.empty();
               Instant now = ctx.clock().instant();
               JsonArray cas = new JsonArray();
               boolean keysOk = !ctx.hierarchy().all().isEmpty();
@@ -51,7 +81,8 @@ final class HealthHandler {
                       .put("status", up ? "up" : ready ? "down" : "starting")
                       .put("store", storeUp ? "up" : "down")
                       .put("keys", keysOk ? "up" : "down")
-                      .put("issuingCas", cas);
+                      .put("issuingCas", cas)
+                      .put("rootRevocation", rootRevocation(rootNext, now));
               rc.response()
                   .setStatusCode(up ? 200 : 503)
                   .putHeader("Content-Type", "application/json")
