@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       CaListCommand.class,
       CaIssueIntermediateCommand.class,
       CaRotateCommand.class,
-      CaRefreshRootCommand.class
+      CaRefreshRootCommand.class,
+      CaRevokeCommand.class
     })
 final class CaCommand {}

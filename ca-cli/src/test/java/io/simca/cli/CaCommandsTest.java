@@ -100,6 +100,48 @@ class CaCommandsTest {
   }
 
   @Test
+  void caRevoke_putsTheIssuingCaOnTheRootsCrl_andRefusesAnUnknownLabel() throws Exception {
+    Path data = tmp.resolve("data");
+    assertThat(CliProcess.run(tmp, "ca", "init", "--data", data.toString()).exitCode()).isZero();
+    var unknown =
+        CliProcess.run(
+            tmp,
+            "ca",
+            "revoke",
+            "--label",
+            "nope",
+            "--reason",
+            "cACompromise",
+            "--data",
+            data.toString());
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no issuing CA 'nope'");
+
+    var r =
+        CliProcess.run(
+            tmp,
+            "ca",
+            "revoke",
+            "--label",
+            "default",
+            "--reason",
+            "cACompromise",
+            "--data",
+            data.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("revoked issuing CA 'default'");
+    java.security.cert.X509CRL crl =
+        (java.security.cert.X509CRL)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCRL(Files.newInputStream(data.resolve("ca/root.crl")));
+    java.security.cert.X509Certificate ca =
+        (java.security.cert.X509Certificate)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(data.resolve("ca/default.pem")));
+    assertThat(crl.isRevoked(ca)).isTrue();
+  }
+
+  @Test
   void caInit_refusesToOverwriteAnExistingHierarchy_withOneLineAndExit1() {
     Path data = tmp.resolve("data");
     assertThat(CliProcess.run(tmp, "ca", "init", "--data", data.toString()).exitCode()).isZero();

@@ -89,6 +89,7 @@ public final class IssuanceEngine {
   private final OcspPresigner presigner;
   private final Clock clock;
   private final Consumer<OcspResponseRow> onOcspPublished;
+  private final java.util.function.Predicate<java.math.BigInteger> issuingCaRevoked;
   private final Map<String, DeviceProfile> profiles = new ConcurrentHashMap<>();
 
   /**
@@ -103,6 +104,23 @@ public final class IssuanceEngine {
       OcspPresigner presigner,
       Clock clock,
       Consumer<OcspResponseRow> onOcspPublished) {
+    this(config, hierarchy, stores, authorizer, presigner, clock, onOcspPublished, serial -> false);
+  }
+
+  /**
+   * As above; {@code issuingCaRevoked} says whether the root has revoked an issuing CA certificate
+   * (by serial): an issuing CA the root revoked issues nothing more.
+   */
+  public IssuanceEngine(
+      SimcaConfig config,
+      Supplier<LoadedHierarchy> hierarchy,
+      Stores stores,
+      EnrollmentAuthorizer authorizer,
+      OcspPresigner presigner,
+      Clock clock,
+      Consumer<OcspResponseRow> onOcspPublished,
+      java.util.function.Predicate<java.math.BigInteger> issuingCaRevoked) {
+    this.issuingCaRevoked = Objects.requireNonNull(issuingCaRevoked, "issuingCaRevoked");
     this.config = Objects.requireNonNull(config, "config");
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
     this.stores = Objects.requireNonNull(stores, "stores");
@@ -168,6 +186,16 @@ public final class IssuanceEngine {
       return refuse(
           request,
           new Deny(ErrorKind.NOT_FOUND, "unknown_label", "no issuing CA '" + request.label() + "'")
+              .withEvidence(allow.evidence()),
+          allow.policy());
+    }
+    if (issuingCaRevoked.test(ca.cert().getSerialNumber())) {
+      return refuse(
+          request,
+          new Deny(
+                  ErrorKind.FORBIDDEN,
+                  "issuing_ca_revoked",
+                  "issuing CA '" + ca.label() + "' is revoked by the root")
               .withEvidence(allow.evidence()),
           allow.policy());
     }

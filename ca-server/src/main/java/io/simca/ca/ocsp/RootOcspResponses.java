@@ -28,7 +28,7 @@ public final class RootOcspResponses {
 
   private static final Logger LOG = LoggerFactory.getLogger(RootOcspResponses.class);
 
-  private record Entry(byte[] der, Instant thisUpdate, Instant nextUpdate) {}
+  private record Entry(byte[] der, Instant thisUpdate, Instant nextUpdate, boolean revoked) {}
 
   private final Path dir;
   private final byte[][] rootHashes; // {sha1 name, sha1 key, sha256 name, sha256 key}
@@ -65,6 +65,12 @@ public final class RootOcspResponses {
     return Optional.of(new OcspAnswer.Signed(e.der(), e.thisUpdate(), e.nextUpdate(), true));
   }
 
+  /** True when the root's current answer about issuing CA {@code serial} is {@code revoked}. */
+  public boolean revoked(BigInteger serial) {
+    Entry e = bySerial.get(serial);
+    return e != null && e.revoked();
+  }
+
   /** The earliest nextUpdate among the responses, for health and metrics. */
   public Optional<Instant> earliestNextUpdate() {
     return bySerial.values().stream().map(Entry::nextUpdate).min(Instant::compareTo);
@@ -94,7 +100,10 @@ public final class RootOcspResponses {
           next.put(
               single.getCertID().getSerialNumber(),
               new Entry(
-                  der, single.getThisUpdate().toInstant(), single.getNextUpdate().toInstant()));
+                  der,
+                  single.getThisUpdate().toInstant(),
+                  single.getNextUpdate().toInstant(),
+                  single.getCertStatus() instanceof org.bouncycastle.cert.ocsp.RevokedStatus));
         }
       }
       bySerial = Map.copyOf(next);

@@ -8,8 +8,10 @@ import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyService;
 import io.simca.ca.ocsp.OcspResponseSigner;
+import io.simca.ca.store.RevokedEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -64,10 +67,17 @@ public final class RootRevocationPublisher {
     Instant next = now.plus(VALIDITY);
     List<X509Certificate> issued = issuedByRoot(dir, root.cert());
     try {
-      // No issuing CA is revoked yet: an empty CRL that still says "checked, none revoked".
+      Map<BigInteger, RevokedEntry> revoked = RevokedIssuingCas.read(dir);
       byte[] crl =
           new CrlGenerator(crypto)
-              .generate(root, null, true, now.getEpochSecond(), now, next, consumer -> {})
+              .generate(
+                  root,
+                  null,
+                  true,
+                  now.getEpochSecond(),
+                  now,
+                  next,
+                  consumer -> revoked.values().forEach(consumer))
               .der();
       writeAtomically(dir.rootCrl(), crl);
       Files.createDirectories(dir.rootOcspDir());
@@ -79,7 +89,11 @@ public final class RootRevocationPublisher {
           singles.add(
               new OcspResponseSigner.Single(
                   signer.certId(root.cert(), ca.getSerialNumber(), sha256),
-                  new OcspResponseSigner.Good(),
+                  revoked.containsKey(ca.getSerialNumber())
+                      ? new OcspResponseSigner.Revoked(
+                          revoked.get(ca.getSerialNumber()).revokedAt(),
+                          revoked.get(ca.getSerialNumber()).reasonCode())
+                      : new OcspResponseSigner.Good(),
                   now,
                   next));
         }

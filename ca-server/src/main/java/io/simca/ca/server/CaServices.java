@@ -85,7 +85,8 @@ public record CaServices(
             authorizer,
             presigner,
             ctx.clock(),
-            ocsp.cacheHook());
+            ocsp.cacheHook(),
+            ocsp.rootResponses()::revoked);
     ClientCertificates clientCertificates =
         new ClientCertificates(ctx::hierarchy, ctx.stores().certs(), ctx.clock());
     AdminServices admin = AdminServices.create(ctx.stores(), ctx::hierarchy, ctx.clock());

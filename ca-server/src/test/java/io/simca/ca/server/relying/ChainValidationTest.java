@@ -2,15 +2,25 @@ package io.simca.ca.server.relying;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.crypto.KeyFiles;
+import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.HierarchyService;
 import io.simca.ca.revocation.SimRevocationReason;
+import io.simca.ca.rootca.RevokedIssuingCas;
+import io.simca.ca.rootca.RootRevocationPublisher;
+import io.simca.ca.store.SimRow;
 import io.simca.ca.store.TestStores;
+import io.simca.ca.testing.DeviceSimulator;
 import io.simca.ca.testing.TestCertificates;
 import io.simca.ca.testing.TestServer;
 import io.simca.ca.testing.TestServers;
+import io.simca.est.attest.AttestationMinter;
 import io.simca.est.testing.Processes;
 import io.simca.est.testing.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
@@ -18,6 +28,8 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -118,6 +130,55 @@ class ChainValidationTest {
       assertThat(text.output())
           .contains("Only CA Certificates")
           .contains("No Revoked Certificates");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aRevokedIssuingCa_failsEveryCertificateUnderIt_andEnrolsNoMore(TestStores.Kind kind)
+      throws Exception {
+    Requirements.tool("openssl", "openssl");
+    Requirements.tool("curl", "curl");
+    try (TestServer node = RelyingPartyNodes.withRealUrls(tmp, kind)) {
+      TestCertificates.Issued dev = TestCertificates.issue(node, tmp);
+      X509Certificate issuing = node.issuingCa().cert();
+      javaPkix(node, dev.cert(), issuing);
+
+      // simca ca revoke --label default --reason cACompromise, as the CLI does it.
+      DataDir dir = node.dataDir();
+      RevokedIssuingCas.add(dir, issuing.getSerialNumber(), 2, Instant.now());
+      new RootRevocationPublisher(CryptoProviders.get(), Clock.systemUTC())
+          .publish(
+              dir, HierarchyService.loadRoot(dir, KeyFiles.readPassphrase(dir.rootPassFile())));
+
+      assertThat(opensslCrlCheckAll(node, dev)).contains("certificate revoked");
+      // The node re-reads the root's OCSP answers every 10 s.
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      CertPathValidatorException refused = null;
+      while (refused == null && System.nanoTime() < deadline) {
+        try {
+          javaPkix(node, dev.cert(), issuing);
+          Thread.sleep(250);
+        } catch (CertPathValidatorException e) {
+          refused = e;
+        }
+      }
+      assertThat(refused).as("Java PKIX refuses the chain").isNotNull();
+      assertThat(refused.getReason()).isEqualTo(CertPathValidatorException.BasicReason.REVOKED);
+      assertThat(refused.getIndex()).as("the issuing CA, not the device").isEqualTo(1);
+
+      KeyPair attester = AttestationMinter.generateAttesterKey();
+      AttestationMinter minter = new AttestationMinter("rp-test", "rp-test", attester.getPrivate());
+      node.trustAttester("rp-test", attester.getPublic());
+      Thread.sleep(2_500); // the attester folder poll
+      DeviceSimulator.Identity id = DeviceSimulator.Identity.random();
+      node.stores()
+          .sims()
+          .insertAll(List.of(SimRow.imported(id.iccid().value(), id.imsi().value(), null, "acme")));
+      DeviceSimulator.Result r =
+          new DeviceSimulator(node.estBase(), node.root(), minter, id).enroll();
+      assertThat(r.status()).as(r.body()).isEqualTo(403);
+      assertThat(r.body()).startsWith("issuing_ca_revoked:");
     }
   }
 
