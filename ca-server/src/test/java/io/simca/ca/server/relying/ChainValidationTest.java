@@ -39,10 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Relying parties at their full-chain settings accept a fresh device certificate and refuse it
- * after {@code sim revoke}: Java's PKIX validator with its revocation checker on every certificate
- * of the path (OCSP from each AIA, CRL fallback, no soft-fail), and {@code openssl verify
- * -crl_check_all} with the CRLs fetched from simca (the root's and the issuing CA's). Both need the
- * root's answers about the issuing CA, which the node serves from what the root signed.
+ * after {@code sim revoke}: GnuTLS {@code certtool --verify} with both CRLs, Java's PKIX validator
+ * with its revocation checker on every certificate of the path (OCSP from each AIA, CRL fallback,
+ * no soft-fail), and {@code openssl verify -crl_check_all} with the CRLs fetched from simca (the
+ * root's and the issuing CA's). Both need the root's answers about the issuing CA, which the node
+ * serves from what the root signed.
  */
 class ChainValidationTest {
 
@@ -58,12 +59,14 @@ class ChainValidationTest {
       throws Exception {
     Requirements.tool("openssl", "openssl");
     Requirements.tool("curl", "curl");
+    Requirements.tool("certtool", "gnutls-bin");
     try (TestServer node = RelyingPartyNodes.withRealUrls(tmp, kind)) {
       TestCertificates.Issued dev = TestCertificates.issue(node, tmp);
       X509Certificate issuing = node.issuingCa().cert();
 
       javaPkix(node, dev.cert(), issuing); // throws if refused
       assertThat(opensslCrlCheckAll(node, dev)).contains(": OK");
+      assertThat(gnutlsVerify(node, dev)).contains("Chain verification output: Verified.");
 
       node.server()
           .services()
@@ -88,6 +91,7 @@ class ChainValidationTest {
         afterCrl = opensslCrlCheckAll(node, dev);
       }
       assertThat(afterCrl).contains("certificate revoked");
+      assertThat(gnutlsVerify(node, dev)).contains("The certificate chain is revoked");
     }
   }
 
@@ -193,6 +197,31 @@ class ChainValidationTest {
     params.setRevocationEnabled(true);
     validator.validate(
         CertificateFactory.getInstance("X.509").generateCertPath(List.of(device, issuing)), params);
+  }
+
+  /** GnuTLS certtool over the device chain with both CRLs (it fetches nothing itself). */
+  private String gnutlsVerify(TestServer node, TestCertificates.Issued dev) throws Exception {
+    opensslCrlCheckAll(node, dev); // fetches both CRLs into tmp as PEM
+    Path crls = tmp.resolve("crls.pem");
+    Files.writeString(
+        crls,
+        Files.readString(tmp.resolve("root-crl.der.pem"))
+            + Files.readString(tmp.resolve("ca-crl.der.pem")));
+    Path chain = tmp.resolve("chain.pem");
+    Files.writeString(chain, Files.readString(dev.certPem()) + Files.readString(dev.issuerPem()));
+    return Processes.run(
+            tmp,
+            List.of(
+                "certtool",
+                "--verify",
+                "--load-ca-certificate",
+                dev.rootPem().toString(),
+                "--load-crl",
+                crls.toString(),
+                "--infile",
+                chain.toString()),
+            null)
+        .output();
   }
 
   private String opensslCrlCheckAll(TestServer node, TestCertificates.Issued dev) {
