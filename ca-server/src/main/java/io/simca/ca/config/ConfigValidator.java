@@ -49,6 +49,10 @@ final class ConfigValidator {
         c.server().maxHeaderCount() >= 8 && c.server().maxHeaderCount() <= 1000,
         "server.maxHeaderCount",
         "must be 8..1000, got " + c.server().maxHeaderCount());
+    require(
+        c.server().maxConnections() >= 16 && c.server().maxConnections() <= 1_000_000,
+        "server.maxConnections",
+        "must be 16..1000000, got " + c.server().maxConnections());
 
     require(
         c.store().poolSize() >= 1 && c.store().poolSize() <= 512,

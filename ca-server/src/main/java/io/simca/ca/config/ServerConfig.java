@@ -20,6 +20,7 @@ public record ServerConfig(
     Duration requestHeadTimeout,
     int maxHeaderBytes,
     int maxHeaderCount,
+    int maxConnections,
     int instances,
     boolean nativeTls,
     Duration shutdownGrace) {

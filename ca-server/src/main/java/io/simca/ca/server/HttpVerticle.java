@@ -45,6 +45,7 @@ final class HttpVerticle extends VerticleBase {
     boolean nativeTls = cfg.nativeTls();
     HttpServer est =
         guarded(
+            "est",
             TlsOptions.est(base, ctx.dataDir(), nativeTls)
                 .setHost(cfg.est().host())
                 .setPort(ports.est()),
@@ -53,6 +54,7 @@ final class HttpVerticle extends VerticleBase {
     // an h2c upgrade here by default, and its HTTP/2 response sends a body even to HEAD.
     HttpServer http =
         guarded(
+            "http",
             new HttpServerOptions(base)
                 .setHttp2ClearTextEnabled(false)
                 .setHost(cfg.http().host())
@@ -60,6 +62,7 @@ final class HttpVerticle extends VerticleBase {
             Routers.http(vertx, services));
     HttpServer admin =
         guarded(
+            "admin",
             TlsOptions.admin(base, ctx.dataDir(), ctx.hierarchy(), nativeTls)
                 .setHost(cfg.admin().host())
                 .setPort(ports.admin()),
@@ -68,10 +71,17 @@ final class HttpVerticle extends VerticleBase {
     return Future.all(est.listen(), http.listen(), admin.listen());
   }
 
-  private HttpServer guarded(HttpServerOptions options, Handler<HttpServerRequest> handler) {
+  private HttpServer guarded(
+      String listener, HttpServerOptions options, Handler<HttpServerRequest> handler) {
     var cfg = services.ctx().config().server();
     return SlowClientGuard.install(
-        vertx, options, cfg.requestHeadTimeout(), cfg.maxHeaderCount(), handler);
+        vertx,
+        options,
+        listener,
+        cfg.maxConnections(),
+        cfg.requestHeadTimeout(),
+        cfg.maxHeaderCount(),
+        handler);
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and of the previous response, else it is closed. A request with more header fields than {@code
  * maxHeaderCount} gets 431 (RFC 6585 §5) and the connection is closed; the byte limit of the head
  * is Vert.x's ({@code maxHeaderSize}, also 431). A request whose framing is ambiguous ({@link
- * RequestFraming}) gets 400 and the connection is closed.
+ * RequestFraming}) gets 400 and the connection is closed. A listener holds at most {@code
+ * maxConnections} connections (all its instances together); one more is closed on arrival.
  */
 final class SlowClientGuard {
 
@@ -27,6 +28,8 @@ final class SlowClientGuard {
   private final int maxHeaderCount;
   private final Handler<HttpServerRequest> next;
   private final HttpServerOptions options;
+  private final String counterName;
+  private final int maxConnections;
   private final Map<HttpConnection, Long> timers = new ConcurrentHashMap<>();
 
   /** Connections refused for their framing: nothing more is read from them, or answered. */
@@ -35,11 +38,15 @@ final class SlowClientGuard {
   private SlowClientGuard(
       Vertx vertx,
       HttpServerOptions options,
+      String listener,
+      int maxConnections,
       Duration headDeadline,
       int maxHeaderCount,
       Handler<HttpServerRequest> next) {
     this.vertx = vertx;
     this.options = options;
+    this.counterName = "simca.connections." + listener;
+    this.maxConnections = maxConnections;
     this.deadlineMillis = headDeadline.toMillis();
     this.maxHeaderCount = maxHeaderCount;
     this.next = next;
@@ -49,23 +56,42 @@ final class SlowClientGuard {
   static HttpServer install(
       Vertx vertx,
       HttpServerOptions options,
+      String listener,
+      int maxConnections,
       Duration headDeadline,
       int maxHeaderCount,
       Handler<HttpServerRequest> handler) {
     HttpServer server = vertx.createHttpServer(options);
     SlowClientGuard guard =
-        new SlowClientGuard(vertx, options, headDeadline, maxHeaderCount, handler);
+        new SlowClientGuard(
+            vertx, options, listener, maxConnections, headDeadline, maxHeaderCount, handler);
     return server.connectionHandler(guard::connected).requestHandler(guard::request);
   }
 
   private void connected(HttpConnection connection) {
     FramingDecoder.install(connection, options);
     arm(connection);
-    connection.closeHandler(
-        v -> {
-          disarm(connection);
-          closing.remove(connection);
-        });
+    // One count per listener, shared by its verticle instances (a local counter of this Vert.x).
+    vertx
+        .sharedData()
+        .getLocalCounter(counterName)
+        .onSuccess(
+            counter -> {
+              connection.closeHandler(
+                  v -> {
+                    disarm(connection);
+                    closing.remove(connection);
+                    counter.decrementAndGet();
+                  });
+              counter
+                  .incrementAndGet()
+                  .onSuccess(
+                      open -> {
+                        if (open > maxConnections) {
+                          connection.close();
+                        }
+                      });
+            });
   }
 
   private void request(HttpServerRequest request) {
