@@ -35,6 +35,12 @@ final class AttesterProcess implements AutoCloseable {
   }
 
   static AttesterProcess start(Path workDir, List<String> options) throws Exception {
+    return start(workDir, options, null);
+  }
+
+  /** With {@code httpsTrust} set the token endpoint serves HTTPS (options carry --tls-cert/key). */
+  static AttesterProcess start(Path workDir, List<String> options, Path httpsTrust)
+      throws Exception {
     int radius = freeUdpPort();
     int http = freeTcpPort();
     List<String> cmd = new ArrayList<>();
@@ -54,7 +60,7 @@ final class AttesterProcess implements AutoCloseable {
             .redirectOutput(log.toFile())
             .start();
     AttesterProcess a = new AttesterProcess(p, log, radius, http);
-    a.awaitHealthy();
+    a.awaitHealthy(workDir, httpsTrust);
     return a;
   }
 
@@ -85,9 +91,18 @@ final class AttesterProcess implements AutoCloseable {
     }
   }
 
-  private void awaitHealthy() throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI health = URI.create("http://127.0.0.1:" + httpPort + "/health");
+  private void awaitHealthy(Path workDir, Path httpsTrust) throws Exception {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .sslContext(
+                httpsTrust == null
+                    ? javax.net.ssl.SSLContext.getDefault()
+                    : io.simca.est.tls.ClientTls.trusting(httpsTrust))
+            .build();
+    URI health =
+        URI.create(
+            (httpsTrust == null ? "http" : "https") + "://127.0.0.1:" + httpPort + "/health");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

@@ -188,6 +188,46 @@ class NetworkAttesterTest extends AdminNodeFixture {
         .contains(TestIds.iccid(prefix, 1));
   }
 
+  @Test
+  void tokenEndpointOverHttps_withTheGivenCertificate() throws Exception {
+    accounting(settings, "Start", "dev-tls", NEIGHBOUR_IP, 2).assertOk();
+    Path keyFile = tmp.resolve("site1.key");
+    Path secret = tmp.resolve("radius.secret");
+    AttesterProcess tls =
+        AttesterProcess.start(
+            tmp,
+            List.of(
+                "--id", "site1",
+                "--key", keyFile.toString(),
+                "--radius-secret-file", secret.toString(),
+                "--sessions", tmp.resolve("tls-sessions.jsonl").toString(),
+                "--tls-cert", node.dataDir().tlsChain().toString(),
+                "--tls-key", node.dataDir().tlsKey().toString(),
+                "--data", node.dataDir().root().toString(),
+                "--server", serverUrl(),
+                "--operator", p12.toString()),
+            node.rootPem());
+    attesters.add(tls);
+    accounting(tls, "Start", "dev-tls", NEIGHBOUR_IP, 2).assertOk();
+    Path pem = Files.createTempFile(tmp, "key", ".pem");
+    Files.writeString(pem, PemKeys.publicKeyPem(TestCsrs.p256().getPublic()));
+    Processes.Result r =
+        Processes.run(
+            tmp,
+            List.of(
+                "curl",
+                "-sS",
+                "--interface",
+                NEIGHBOUR_IP,
+                "--cacert",
+                node.rootPem().toString(),
+                "--data-binary",
+                "@" + pem,
+                "https://127.0.0.1:" + tls.httpPort() + "/attest"),
+            null);
+    assertThat(claims(r.stdout().strip()).getString("sub")).isEqualTo(TestIds.iccid(prefix, 2));
+  }
+
   /** {@code simca attester serve} in a child JVM on free ports, signing with key {@code kid}. */
   private AttesterProcess start(String kid, Path journal) throws Exception {
     Path keyFile = tmp.resolve(kid + ".key");
