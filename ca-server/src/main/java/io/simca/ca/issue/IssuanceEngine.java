@@ -28,6 +28,8 @@ import io.simca.ca.store.AuditOutcome;
 import io.simca.ca.store.CertStatus;
 import io.simca.ca.store.CertificateReservation;
 import io.simca.ca.store.OcspResponseRow;
+import io.simca.ca.store.ReservationLimits;
+import io.simca.ca.store.ReservationRefusedException;
 import io.simca.ca.store.SimRow;
 import io.simca.ca.store.SimStatus;
 import io.simca.ca.store.StoreConflictException;
@@ -214,7 +216,18 @@ public final class IssuanceEngine {
 
     // Step 4: reserve the serial and record what is about to be signed (Boulder's precert step),
     // so a crash between signing and storing leaves a trace.
-    template = reserve(template, ca, allow, csr);
+    try {
+      template = reserve(template, ca, allow, csr);
+    } catch (ReservationRefusedException e) {
+      // The policy rules passed, but a concurrent enrolment got there first: the store's own
+      // check, in the reservation's transaction, is the one that holds.
+      Deny deny =
+          e.limit() == ReservationRefusedException.Limit.RATE
+              ? new Deny(ErrorKind.RATE_LIMITED, "rate_limited", e.getMessage())
+                  .withRetryAfter(java.time.Duration.ofMinutes(1))
+              : Deny.forbidden("key_reuse", e.getMessage());
+      return refuse(request, deny.withEvidence(allow.evidence()), allow.policy());
+    }
     BigInteger serial = template.serial();
 
     // Step 5: lint, then sign (CertificateIssuer lints a throwaway-signed copy of the exact TBS
@@ -270,6 +283,15 @@ public final class IssuanceEngine {
     return new EnrollmentOutcome.Issued(cert, serial, allow.rekey());
   }
 
+  /** policy.maxEnrollmentsPerHour and policy.denyKeyReuse, for the reservation to enforce. */
+  private ReservationLimits limits() {
+    var p = config.policy();
+    return new ReservationLimits(
+        p.maxEnrollmentsPerHour(),
+        clock.instant().minus(java.time.Duration.ofHours(1)),
+        p.denyKeyReuse());
+  }
+
   private CertificateTemplate reserve(
       CertificateTemplate template, IssuingCa ca, Allow allow, ParsedCsr csr) {
     SimRow sim = allow.sim();
@@ -289,7 +311,8 @@ public final class IssuanceEngine {
                     PROFILE,
                     template.notBefore(),
                     template.notAfter(),
-                    allow.policy()));
+                    allow.policy()),
+                limits());
         return template;
       } catch (StoreConflictException e) {
         if (attempt >= SERIAL_ATTEMPTS) {

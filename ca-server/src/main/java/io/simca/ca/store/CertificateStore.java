@@ -27,6 +27,15 @@ public interface CertificateStore {
   void reserve(CertificateReservation reservation);
 
   /**
+   * As {@link #reserve(CertificateReservation)}, enforcing {@code limits} in the same transaction:
+   * the SIM's inventory row is locked, so its reservations are counted one after the other on every
+   * node, and the key is claimed for the SIM in a table with one row per key.
+   *
+   * @throws ReservationRefusedException when a limit refuses (nothing written)
+   */
+  void reserve(CertificateReservation reservation, ReservationLimits limits);
+
+  /**
    * Stores the signed certificate, its first OCSP response and the audit event that says it was
    * issued in one transaction, and moves the row from {@code reserved} to {@code issued}: after a
    * crash there is either all of it or none (a certificate is never issued unaudited).

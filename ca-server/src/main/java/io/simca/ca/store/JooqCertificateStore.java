@@ -1,6 +1,8 @@
 package io.simca.ca.store;
 
 import static io.simca.ca.store.jooq.Tables.CERTIFICATE;
+import static io.simca.ca.store.jooq.Tables.KEY_CLAIM;
+import static io.simca.ca.store.jooq.Tables.SIM;
 
 import io.simca.ca.store.jooq.tables.records.CertificateRecord;
 import java.math.BigInteger;
@@ -36,6 +38,11 @@ final class JooqCertificateStore implements CertificateStore {
 
   @Override
   public void reserve(CertificateReservation r) {
+    reserve(r, ReservationLimits.NONE);
+  }
+
+  @Override
+  public void reserve(CertificateReservation r, ReservationLimits limits) {
     Values.maxLength("iccid", r.iccid(), 22);
     Values.maxLength("imei", r.imei(), 15);
     Values.maxLength("tenant", r.tenant(), 64);
@@ -43,24 +50,70 @@ final class JooqCertificateStore implements CertificateStore {
     Values.maxLength("profile", r.profile(), 32);
     Values.maxLength("policy", r.issuedByPolicy(), 64);
     try {
-      db.dsl()
-          .insertInto(CERTIFICATE)
-          .set(CERTIFICATE.SERIAL, Values.serialHex(r.serial()))
-          .set(CERTIFICATE.CA_ID, r.caId())
-          .set(CERTIFICATE.ICCID, r.iccid())
-          .set(CERTIFICATE.IMEI, r.imei())
-          .set(CERTIFICATE.TENANT, r.tenant())
-          .set(CERTIFICATE.SPKI_SHA256, r.spkiSha256())
-          .set(CERTIFICATE.SUBJECT, r.subject())
-          .set(CERTIFICATE.PROFILE, r.profile())
-          .set(CERTIFICATE.STATUS, RESERVED)
-          .set(CERTIFICATE.NOT_BEFORE, Values.ts(r.notBefore()))
-          .set(CERTIFICATE.NOT_AFTER, Values.ts(r.notAfter()))
-          .set(CERTIFICATE.CREATED_AT, Values.ts(clock.instant()))
-          .set(CERTIFICATE.ISSUED_BY_POLICY, r.issuedByPolicy())
-          .execute();
+      db.inTransactionRun(
+          ctx -> {
+            if (limits.maxSince() > 0 || limits.denyKeyReuse()) {
+              // One reservation at a time per SIM, on every node: its inventory row is the lock.
+              ctx.select(SIM.ICCID).from(SIM).where(SIM.ICCID.eq(r.iccid())).forUpdate().fetch();
+            }
+            if (limits.maxSince() > 0) {
+              int made =
+                  ctx.selectCount()
+                      .from(CERTIFICATE)
+                      .where(
+                          CERTIFICATE
+                              .ICCID
+                              .eq(r.iccid())
+                              .and(CERTIFICATE.CREATED_AT.ge(Values.ts(limits.since()))))
+                      .fetchOne(0, Integer.class);
+              if (made >= limits.maxSince()) {
+                throw new ReservationRefusedException(
+                    ReservationRefusedException.Limit.RATE,
+                    "more than " + limits.maxSince() + " enrolments for this SIM in the window");
+              }
+            }
+            if (limits.denyKeyReuse()) {
+              String holder =
+                  ctx.select(KEY_CLAIM.ICCID)
+                      .from(KEY_CLAIM)
+                      .where(KEY_CLAIM.SPKI_SHA256.eq(r.spkiSha256()))
+                      .fetchOne(KEY_CLAIM.ICCID);
+              if (holder == null) {
+                // Two SIMs racing for one key: the second insert conflicts (caught below).
+                ctx.insertInto(KEY_CLAIM)
+                    .set(KEY_CLAIM.SPKI_SHA256, r.spkiSha256())
+                    .set(KEY_CLAIM.ICCID, r.iccid())
+                    .set(KEY_CLAIM.CLAIMED_AT, Values.ts(clock.instant()))
+                    .execute();
+              } else if (!holder.equals(r.iccid())) {
+                throw keyReuse();
+              }
+            }
+            ctx.insertInto(CERTIFICATE)
+                .set(CERTIFICATE.SERIAL, Values.serialHex(r.serial()))
+                .set(CERTIFICATE.CA_ID, r.caId())
+                .set(CERTIFICATE.ICCID, r.iccid())
+                .set(CERTIFICATE.IMEI, r.imei())
+                .set(CERTIFICATE.TENANT, r.tenant())
+                .set(CERTIFICATE.SPKI_SHA256, r.spkiSha256())
+                .set(CERTIFICATE.SUBJECT, r.subject())
+                .set(CERTIFICATE.PROFILE, r.profile())
+                .set(CERTIFICATE.STATUS, RESERVED)
+                .set(CERTIFICATE.NOT_BEFORE, Values.ts(r.notBefore()))
+                .set(CERTIFICATE.NOT_AFTER, Values.ts(r.notAfter()))
+                .set(CERTIFICATE.CREATED_AT, Values.ts(clock.instant()))
+                .set(CERTIFICATE.ISSUED_BY_POLICY, r.issuedByPolicy())
+                .execute();
+          });
+    } catch (ReservationRefusedException e) {
+      throw e;
     } catch (RuntimeException e) {
       if (Database.isUniqueViolation(e)) {
+        if (String.valueOf(rootMessage(e))
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("key_claim")) {
+          throw keyReuse();
+        }
         throw new StoreConflictException("serial already reserved: " + r.serial().toString(16), e);
       }
       if (Database.hasSqlState(e, "23503") || Database.hasSqlState(e, "23506")) {
@@ -68,6 +121,20 @@ final class JooqCertificateStore implements CertificateStore {
       }
       throw Database.translate(e);
     }
+  }
+
+  private static ReservationRefusedException keyReuse() {
+    return new ReservationRefusedException(
+        ReservationRefusedException.Limit.KEY_REUSE,
+        "this public key is already certified for another SIM");
+  }
+
+  private static String rootMessage(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append(' ');
+    }
+    return all.toString();
   }
 
   @Override
