@@ -222,10 +222,13 @@ public final class IssuanceEngine {
       // The policy rules passed, but a concurrent enrolment got there first: the store's own
       // check, in the reservation's transaction, is the one that holds.
       Deny deny =
-          e.limit() == ReservationRefusedException.Limit.RATE
-              ? new Deny(ErrorKind.RATE_LIMITED, "rate_limited", e.getMessage())
-                  .withRetryAfter(java.time.Duration.ofMinutes(1))
-              : Deny.forbidden("key_reuse", e.getMessage());
+          switch (e.limit()) {
+            case RATE ->
+                new Deny(ErrorKind.RATE_LIMITED, "rate_limited", e.getMessage())
+                    .withRetryAfter(java.time.Duration.ofMinutes(1));
+            case KEY_REUSE -> Deny.forbidden("key_reuse", e.getMessage());
+            case REPLAY -> Deny.forbidden("token_replayed", e.getMessage());
+          };
       return refuse(request, deny.withEvidence(allow.evidence()), allow.policy());
     }
     BigInteger serial = template.serial();
@@ -284,12 +287,15 @@ public final class IssuanceEngine {
   }
 
   /** policy.maxEnrollmentsPerHour and policy.denyKeyReuse, for the reservation to enforce. */
-  private ReservationLimits limits() {
+  private ReservationLimits limits(Allow allow) {
     var p = config.policy();
     return new ReservationLimits(
         p.maxEnrollmentsPerHour(),
         clock.instant().minus(java.time.Duration.ofHours(1)),
-        p.denyKeyReuse());
+        p.denyKeyReuse(),
+        allow
+            .token()
+            .map(t -> new ReservationLimits.UsedToken(t.issuer(), t.jti(), t.expiresAt())));
   }
 
   private CertificateTemplate reserve(
@@ -312,7 +318,7 @@ public final class IssuanceEngine {
                     template.notBefore(),
                     template.notAfter(),
                     allow.policy()),
-                limits());
+                limits(allow));
         return template;
       } catch (StoreConflictException e) {
         if (attempt >= SERIAL_ATTEMPTS) {

@@ -5,8 +5,9 @@ import io.simca.est.attest.AttestationToken;
 import java.util.Optional;
 
 /**
- * Rule 5: each token is used once, on any node sharing the store ({@code (iss, jti)} burnt in the
- * replay cache until {@code exp}).
+ * Rule 5: each token is used once, on any node sharing the store ({@code (iss, jti)} kept in the
+ * replay cache until {@code exp}). A token seen before is refused here; its first use is written
+ * with the certificate reservation, where a concurrent replay conflicts.
  */
 final class ReplayRule implements Rule {
 
@@ -28,7 +29,8 @@ final class ReplayRule implements Rule {
       return Optional.empty();
     }
     AttestationToken t = token.get();
-    if (!jtis.markUsed(t.issuer(), t.jti(), t.expiresAt())) {
+    // Read-only: the use is recorded with the reservation (same transaction), see JtiReplayCache.
+    if (jtis.seen(t.issuer(), t.jti())) {
       return Optional.of(
           Deny.forbidden("token_replayed", "this attestation token was already used"));
     }

@@ -1,5 +1,6 @@
 package io.simca.ca.store;
 
+import static io.simca.ca.store.jooq.Tables.ATTESTATION_JTI;
 import static io.simca.ca.store.jooq.Tables.CERTIFICATE;
 import static io.simca.ca.store.jooq.Tables.KEY_CLAIM;
 import static io.simca.ca.store.jooq.Tables.SIM;
@@ -89,6 +90,18 @@ final class JooqCertificateStore implements CertificateStore {
                 throw keyReuse();
               }
             }
+            // The token's single use commits with the reservation: a replay conflicts here, and
+            // a request that dies before this point leaves its token usable.
+            limits
+                .token()
+                .ifPresent(
+                    t ->
+                        ctx.insertInto(ATTESTATION_JTI)
+                            .set(ATTESTATION_JTI.ISSUER, t.issuer())
+                            .set(ATTESTATION_JTI.JTI, t.jti())
+                            .set(ATTESTATION_JTI.EXPIRES_AT, Values.ts(t.expiresAt()))
+                            .set(ATTESTATION_JTI.SEEN_AT, Values.ts(clock.instant()))
+                            .execute());
             ctx.insertInto(CERTIFICATE)
                 .set(CERTIFICATE.SERIAL, Values.serialHex(r.serial()))
                 .set(CERTIFICATE.CA_ID, r.caId())
@@ -109,10 +122,13 @@ final class JooqCertificateStore implements CertificateStore {
       throw e;
     } catch (RuntimeException e) {
       if (Database.isUniqueViolation(e)) {
-        if (String.valueOf(rootMessage(e))
-            .toLowerCase(java.util.Locale.ROOT)
-            .contains("key_claim")) {
+        String message = rootMessage(e).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("key_claim")) {
           throw keyReuse();
+        }
+        if (message.contains("attestation_jti")) {
+          throw new ReservationRefusedException(
+              ReservationRefusedException.Limit.REPLAY, "this attestation token was already used");
         }
         throw new StoreConflictException("serial already reserved: " + r.serial().toString(16), e);
       }

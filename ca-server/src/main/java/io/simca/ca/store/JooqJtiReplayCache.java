@@ -44,6 +44,13 @@ final class JooqJtiReplayCache implements JtiReplayCache {
   }
 
   @Override
+  public boolean seen(String issuer, String jti) {
+    return db.dsl()
+        .fetchExists(
+            ATTESTATION_JTI, ATTESTATION_JTI.ISSUER.eq(issuer).and(ATTESTATION_JTI.JTI.eq(jti)));
+  }
+
+  @Override
   public int purgeExpired(Instant now) {
     return db.dsl()
         .deleteFrom(ATTESTATION_JTI)

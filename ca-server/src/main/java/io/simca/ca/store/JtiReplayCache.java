@@ -20,6 +20,13 @@ public interface JtiReplayCache {
    */
   boolean markUsed(String issuer, String jti, Instant expiresAt);
 
+  /**
+   * True if this issuer's jti was used before. The check that rules out a replay early; the use
+   * itself is recorded with the reservation ({@link ReservationLimits#token()}), so a request that
+   * dies before its certificate is reserved does not burn its token.
+   */
+  boolean seen(String issuer, String jti);
+
   /** Deletes entries whose token expired before {@code now}; returns how many. */
   int purgeExpired(Instant now);
 }

@@ -6,7 +6,8 @@ public final class ReservationRefusedException extends RuntimeException {
   /** Which limit. */
   public enum Limit {
     RATE,
-    KEY_REUSE
+    KEY_REUSE,
+    REPLAY
   }
 
   private final Limit limit;

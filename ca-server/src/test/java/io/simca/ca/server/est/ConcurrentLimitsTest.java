@@ -111,6 +111,37 @@ class ConcurrentLimitsTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void oneTokenSentEightTimesAtOnce_enrolsOnce_andARefusedRequestLeavesItsTokenUnused(
+      TestStores.Kind kind) throws Exception {
+    EstFixture f = NODES.get(kind);
+    DeviceSimulator.Identity id = f.sim("acme");
+    DeviceSimulator device = f.device(id);
+    DeviceSimulator.Prepared once = device.prepare();
+    List<Integer> statuses = together(8, i -> () -> f.device(id).enroll(once).status());
+    assertThat(statuses.stream().filter(s -> s == 200).count()).as("%s", statuses).isEqualTo(1);
+    assertThat(statuses).allMatch(s -> s == 200 || s == 403);
+
+    // Fill the SIM's hourly allowance, then one more: refused by the rate rule, after the
+    // replay check, and before anything is reserved: its jti is not burnt.
+    for (int i = 1; i < LIMIT; i++) {
+      assertThat(f.device(id).enroll().status()).isEqualTo(200);
+    }
+    DeviceSimulator.Prepared refused = device.prepare();
+    assertThat(f.device(id).enroll(refused).status()).isEqualTo(429);
+    String jti = claims(refused.token()).getString("jti");
+    assertThat(f.node.stores().jtis().seen(EstFixture.KID, jti)).isFalse();
+    assertThat(f.node.stores().jtis().seen(EstFixture.KID, claims(once.token()).getString("jti")))
+        .isTrue();
+  }
+
+  private static io.vertx.core.json.JsonObject claims(String jws) {
+    return new io.vertx.core.json.JsonObject(
+        new String(
+            java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]), StandardCharsets.UTF_8));
+  }
+
   /** Runs {@code n} calls released at the same instant; their results in order. */
   private static List<Integer> together(
       int n, java.util.function.IntFunction<Supplier<Integer>> call) throws Exception {
