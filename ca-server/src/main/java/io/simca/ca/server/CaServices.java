@@ -40,6 +40,12 @@ public record CaServices(
   private static final long ATTESTER_POLL_MS = 2_000;
   private static final long JTI_PURGE_MS = 5 * 60_000;
 
+  /**
+   * A reservation older than this that is still {@code reserved} was left by a crash: an enrolment
+   * takes seconds, and its client gave up long before.
+   */
+  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(10);
+
   static CaServices create(ServerContext ctx) {
     OcspPresigner presigner =
         new OcspPresigner(
@@ -113,6 +119,41 @@ public record CaServices(
     // rest, at start and every few minutes, or the replay table grows with every enrolment ever.
     purgeUsedJtis();
     ctx.vertx().setPeriodic(JTI_PURGE_MS, id -> purgeUsedJtis());
+    dropAbandonedReservations();
+    ctx.vertx().setPeriodic(JTI_PURGE_MS, id -> dropAbandonedReservations());
+  }
+
+  /** Deletes reservations a crash left behind, each with an audit event saying so. */
+  private void dropAbandonedReservations() {
+    ctx.blocking()
+        .run(
+            () -> {
+              var dropped =
+                  ctx.stores()
+                      .certs()
+                      .deleteReservationsBefore(ctx.clock().instant().minus(ABANDONED_AFTER));
+              for (var r : dropped) {
+                ctx.stores()
+                    .audit()
+                    .append(
+                        io.simca.ca.store.AuditEntry.builder(
+                                "reservation_abandoned",
+                                "system",
+                                io.simca.ca.store.AuditOutcome.OK)
+                            .serial(r.serial())
+                            .iccid(r.iccid())
+                            .detail(
+                                "reserved at "
+                                    + r.reservedAt()
+                                    + ", never stored as issued (a crash in between): removed")
+                            .build());
+              }
+              if (!dropped.isEmpty()) {
+                LOG.warn("removed {} reservation(s) a crash left behind", dropped.size());
+              }
+              return dropped.size();
+            })
+        .onFailure(e -> LOG.warn("removing abandoned reservations failed: {}", e.toString()));
   }
 
   private void purgeUsedJtis() {

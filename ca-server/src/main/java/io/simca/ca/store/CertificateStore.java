@@ -35,6 +35,16 @@ public interface CertificateStore {
    */
   void reserve(CertificateReservation reservation, ReservationLimits limits);
 
+  /** A reservation that never became a certificate: serial and SIM, for the audit trail. */
+  record AbandonedReservation(java.math.BigInteger serial, String iccid, Instant reservedAt) {}
+
+  /**
+   * Deletes reservations still {@code reserved} that were made before {@code before}: left by a
+   * crash between reservation and storing the certificate (nothing was answered for them), they
+   * would otherwise count against the SIM's rate limit forever. Returns what it deleted.
+   */
+  java.util.List<AbandonedReservation> deleteReservationsBefore(Instant before);
+
   /**
    * Stores the signed certificate, its first OCSP response and the audit event that says it was
    * issued in one transaction, and moves the row from {@code reserved} to {@code issued}: after a

@@ -139,6 +139,33 @@ final class JooqCertificateStore implements CertificateStore {
     }
   }
 
+  @Override
+  public List<AbandonedReservation> deleteReservationsBefore(Instant before) {
+    return db.inTransaction(
+        ctx -> {
+          var stale =
+              ctx.select(CERTIFICATE.SERIAL, CERTIFICATE.ICCID, CERTIFICATE.CREATED_AT)
+                  .from(CERTIFICATE)
+                  .where(
+                      CERTIFICATE
+                          .STATUS
+                          .eq(RESERVED)
+                          .and(CERTIFICATE.CREATED_AT.lt(Values.ts(before))))
+                  .forUpdate()
+                  .fetch();
+          List<AbandonedReservation> out = new java.util.ArrayList<>();
+          for (var r : stale) {
+            ctx.deleteFrom(CERTIFICATE)
+                .where(CERTIFICATE.SERIAL.eq(r.value1()).and(CERTIFICATE.STATUS.eq(RESERVED)))
+                .execute();
+            out.add(
+                new AbandonedReservation(
+                    new BigInteger(r.value1(), 16), r.value2(), r.value3().toInstant()));
+          }
+          return out;
+        });
+  }
+
   private static ReservationRefusedException keyReuse() {
     return new ReservationRefusedException(
         ReservationRefusedException.Limit.KEY_REUSE,
