@@ -11,10 +11,19 @@ public record AdminServices(
 
   public static AdminServices create(
       Stores stores, Supplier<LoadedHierarchy> hierarchy, Clock clock) {
+    return create(stores, hierarchy, clock, java.util.Optional.empty());
+  }
+
+  /** As above, with the node's signed audit checkpoints for {@code audit verify}. */
+  public static AdminServices create(
+      Stores stores,
+      Supplier<LoadedHierarchy> hierarchy,
+      Clock clock,
+      java.util.Optional<io.simca.ca.audit.AuditCheckpoints> checkpoints) {
     return new AdminServices(
         new SimInventory(stores),
         new CertificateCatalog(stores),
-        new AuditTrail(stores.audit()),
+        new AuditTrail(stores.audit(), checkpoints),
         new OperatorRegistry(stores, hierarchy, clock));
   }
 }

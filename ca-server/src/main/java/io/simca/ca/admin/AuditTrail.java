@@ -13,9 +13,17 @@ import java.util.List;
 public final class AuditTrail {
 
   private final AuditLog log;
+  private final java.util.Optional<io.simca.ca.audit.AuditCheckpoints> checkpoints;
 
   public AuditTrail(AuditLog log) {
+    this(log, java.util.Optional.empty());
+  }
+
+  /** With the node's signed checkpoints, which {@link #verify} holds the chain against. */
+  public AuditTrail(
+      AuditLog log, java.util.Optional<io.simca.ca.audit.AuditCheckpoints> checkpoints) {
     this.log = log;
+    this.checkpoints = checkpoints;
   }
 
   public List<AuditEvent> list(AuditFilter filter, long afterSeq, int limit) {
@@ -23,8 +31,12 @@ public final class AuditTrail {
     return log.list(filter, Math.max(0, afterSeq), limit);
   }
 
-  /** Recomputes the whole hash chain (streaming) and reports its first break. */
+  /**
+   * Recomputes the whole hash chain (streaming) and reports its first break; then requires it to
+   * reach the newest signed checkpoint with the same hash (truncation, rewrite).
+   */
   public VerifyResult verify() {
-    return log.verify();
+    VerifyResult chain = log.verify();
+    return checkpoints.map(c -> c.check(chain, log)).orElse(chain);
   }
 }

@@ -29,7 +29,11 @@ public record CaServices(
     AttesterKeys attesterKeys,
     IssuanceEngine issuance,
     ClientCertificates clientCertificates,
-    OperatorGate operatorGate) {
+    OperatorGate operatorGate,
+    io.simca.ca.audit.AuditCheckpoints auditCheckpoints) {
+
+  /** How often the audit chain's head is signed into a checkpoint (when it moved). */
+  private static final long CHECKPOINT_MS = 60_000;
 
   /**
    * How often the attester folders are checked for changes (DESIGN.md: re-read when the folder
@@ -95,7 +99,11 @@ public record CaServices(
             ocsp.rootResponses()::revoked);
     ClientCertificates clientCertificates =
         new ClientCertificates(ctx::hierarchy, ctx.stores().certs(), ctx.clock());
-    AdminServices admin = AdminServices.create(ctx.stores(), ctx::hierarchy, ctx.clock());
+    io.simca.ca.audit.AuditCheckpoints checkpoints =
+        io.simca.ca.audit.AuditCheckpoints.open(ctx.dataDir().root().resolve("audit"), ctx.clock());
+    AdminServices admin =
+        AdminServices.create(
+            ctx.stores(), ctx::hierarchy, ctx.clock(), java.util.Optional.of(checkpoints));
     return new CaServices(
         ctx,
         presigner,
@@ -106,7 +114,8 @@ public record CaServices(
         attesters,
         issuance,
         clientCertificates,
-        new OperatorGate(admin.operators(), ctx.stores().audit(), ctx.blocking(), ctx.clock()));
+        new OperatorGate(admin.operators(), ctx.stores().audit(), ctx.blocking(), ctx.clock()),
+        checkpoints);
   }
 
   /** Starts background duties (schedules, listeners). Called once, after the listeners are up. */
@@ -121,6 +130,18 @@ public record CaServices(
     ctx.vertx().setPeriodic(JTI_PURGE_MS, id -> purgeUsedJtis());
     dropAbandonedReservations();
     ctx.vertx().setPeriodic(JTI_PURGE_MS, id -> dropAbandonedReservations());
+    ctx.vertx()
+        .setPeriodic(
+            CHECKPOINT_MS,
+            id ->
+                ctx.blocking()
+                    .run(this::checkpointAudit)
+                    .onFailure(e -> LOG.warn("audit checkpoint failed: {}", e.toString())));
+  }
+
+  /** Signs the audit head into a checkpoint if it moved; blocking. */
+  public java.util.Optional<io.simca.ca.audit.AuditCheckpoints.Checkpoint> checkpointAudit() {
+    return auditCheckpoints.writeIfMoved(ctx.stores().audit());
   }
 
   /** Deletes reservations a crash left behind, each with an audit event saying so. */
@@ -170,5 +191,10 @@ public record CaServices(
   void stop() {
     ocsp.stop();
     crl.stop();
+    try {
+      checkpointAudit(); // the last head before the store closes
+    } catch (RuntimeException e) {
+      LOG.warn("audit checkpoint at shutdown failed: {}", e.toString());
+    }
   }
 }

@@ -27,4 +27,7 @@ public interface AuditLog {
 
   /** Walks the whole chain in seq order (streaming) and reports the first break. */
   VerifyResult verify();
+
+  /** The event with the highest seq, if any (what an audit checkpoint signs). */
+  java.util.Optional<AuditEvent> newest();
 }

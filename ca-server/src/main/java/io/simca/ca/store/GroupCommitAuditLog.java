@@ -117,4 +117,9 @@ final class GroupCommitAuditLog implements AuditLog {
   public VerifyResult verify() {
     return delegate.verify();
   }
+
+  @Override
+  public java.util.Optional<AuditEvent> newest() {
+    return delegate.newest();
+  }
 }

@@ -284,6 +284,16 @@ final class JooqAuditLog implements AtomicAuditLog {
         checked, headSeq, Optional.of(new VerifyResult.Break(seq, problem, detail)));
   }
 
+  @Override
+  public java.util.Optional<AuditEvent> newest() {
+    return db.dsl()
+        .selectFrom(AUDIT_EVENT)
+        .orderBy(AUDIT_EVENT.SEQ.desc())
+        .limit(1)
+        .fetchOptional()
+        .map(JooqAuditLog::event);
+  }
+
   private static AuditEvent event(AuditEventRecord r) {
     return new AuditEvent(
         r.getSeq(),

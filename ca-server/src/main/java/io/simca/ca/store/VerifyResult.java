@@ -29,7 +29,14 @@ public record VerifyResult(long checked, long lastSeq, Optional<Break> firstBrea
     /**
      * The head (audit_head) disagrees with the last row: rows removed at the end, or head tampered.
      */
-    HEAD_MISMATCH
+    HEAD_MISMATCH,
+    /**
+     * The chain ends before the newest signed checkpoint's seq: events were removed from the end
+     * (and the head moved back with them).
+     */
+    BEHIND_CHECKPOINT,
+    /** The event at a signed checkpoint's seq has another hash: the chain was rewritten. */
+    DIFFERS_FROM_CHECKPOINT
   }
 
   /**

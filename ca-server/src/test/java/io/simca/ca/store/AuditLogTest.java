@@ -312,6 +312,11 @@ class AuditLogTest extends StoreTestBase {
               public VerifyResult verify() {
                 throw down;
               }
+
+              @Override
+              public java.util.Optional<AuditEvent> newest() {
+                throw down;
+              }
             });
 
     assertThatThrownBy(() -> failing.append(enroll(1, AuditOutcome.ALLOW))).isSameAs(down);
