@@ -152,23 +152,21 @@ public record CaServices(
               var dropped =
                   ctx.stores()
                       .certs()
-                      .deleteReservationsBefore(ctx.clock().instant().minus(ABANDONED_AFTER));
-              for (var r : dropped) {
-                ctx.stores()
-                    .audit()
-                    .append(
-                        io.simca.ca.store.AuditEntry.builder(
-                                "reservation_abandoned",
-                                "system",
-                                io.simca.ca.store.AuditOutcome.OK)
-                            .serial(r.serial())
-                            .iccid(r.iccid())
-                            .detail(
-                                "reserved at "
-                                    + r.reservedAt()
-                                    + ", never stored as issued (a crash in between): removed")
-                            .build());
-              }
+                      .deleteReservationsBefore(
+                          ctx.clock().instant().minus(ABANDONED_AFTER),
+                          r ->
+                              io.simca.ca.store.AuditEntry.builder(
+                                      "reservation_abandoned",
+                                      "system",
+                                      io.simca.ca.store.AuditOutcome.OK)
+                                  .serial(r.serial())
+                                  .iccid(r.iccid())
+                                  .detail(
+                                      "reserved at "
+                                          + r.reservedAt()
+                                          + ", never stored as issued (a crash in between):"
+                                          + " removed")
+                                  .build());
               if (!dropped.isEmpty()) {
                 LOG.warn("removed {} reservation(s) a crash left behind", dropped.size());
               }

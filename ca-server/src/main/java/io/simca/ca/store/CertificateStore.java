@@ -41,9 +41,11 @@ public interface CertificateStore {
   /**
    * Deletes reservations still {@code reserved} that were made before {@code before}: left by a
    * crash between reservation and storing the certificate (nothing was answered for them), they
-   * would otherwise count against the SIM's rate limit forever. Returns what it deleted.
+   * would otherwise count against the SIM's rate limit forever. Each deletion commits together with
+   * its audit event, {@code audit.apply(reservation)}. Returns what it deleted.
    */
-  java.util.List<AbandonedReservation> deleteReservationsBefore(Instant before);
+  java.util.List<AbandonedReservation> deleteReservationsBefore(
+      Instant before, java.util.function.Function<AbandonedReservation, AuditEntry> audit);
 
   /**
    * Stores the signed certificate, its first OCSP response and the audit event that says it was

@@ -140,30 +140,39 @@ final class JooqCertificateStore implements CertificateStore {
   }
 
   @Override
-  public List<AbandonedReservation> deleteReservationsBefore(Instant before) {
-    return db.inTransaction(
-        ctx -> {
-          var stale =
-              ctx.select(CERTIFICATE.SERIAL, CERTIFICATE.ICCID, CERTIFICATE.CREATED_AT)
-                  .from(CERTIFICATE)
-                  .where(
-                      CERTIFICATE
-                          .STATUS
-                          .eq(RESERVED)
-                          .and(CERTIFICATE.CREATED_AT.lt(Values.ts(before))))
-                  .forUpdate()
-                  .fetch();
-          List<AbandonedReservation> out = new java.util.ArrayList<>();
-          for (var r : stale) {
-            ctx.deleteFrom(CERTIFICATE)
-                .where(CERTIFICATE.SERIAL.eq(r.value1()).and(CERTIFICATE.STATUS.eq(RESERVED)))
-                .execute();
-            out.add(
-                new AbandonedReservation(
-                    new BigInteger(r.value1(), 16), r.value2(), r.value3().toInstant()));
-          }
-          return out;
-        });
+  public List<AbandonedReservation> deleteReservationsBefore(
+      Instant before, java.util.function.Function<AbandonedReservation, AuditEntry> auditEntry) {
+    var stale =
+        db.dsl()
+            .select(CERTIFICATE.SERIAL, CERTIFICATE.ICCID, CERTIFICATE.CREATED_AT)
+            .from(CERTIFICATE)
+            .where(
+                CERTIFICATE.STATUS.eq(RESERVED).and(CERTIFICATE.CREATED_AT.lt(Values.ts(before))))
+            .fetch();
+    List<AbandonedReservation> out = new java.util.ArrayList<>();
+    for (var r : stale) {
+      AbandonedReservation gone =
+          new AbandonedReservation(
+              new BigInteger(r.value1(), 16), r.value2(), r.value3().toInstant());
+      try {
+        // The deletion rides in the audit event's commit: never one without the other.
+        audit.appendWith(
+            auditEntry.apply(gone),
+            ctx -> {
+              int deleted =
+                  ctx.deleteFrom(CERTIFICATE)
+                      .where(CERTIFICATE.SERIAL.eq(r.value1()).and(CERTIFICATE.STATUS.eq(RESERVED)))
+                      .execute();
+              if (deleted != 1) {
+                throw new IllegalStateException("reservation " + r.value1() + " is gone already");
+              }
+            });
+        out.add(gone);
+      } catch (RuntimeException e) {
+        // Another node removed (or issued) it meanwhile: nothing to do here.
+      }
+    }
+    return out;
   }
 
   private static ReservationRefusedException keyReuse() {
