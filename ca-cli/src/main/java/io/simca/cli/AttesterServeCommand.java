@@ -8,7 +8,6 @@ import io.simca.est.attest.PemKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -136,13 +135,17 @@ final class AttesterServeCommand implements Callable<Integer> {
               + "'): "
               + e.getMessage());
     }
-    byte[] secret = readSecret(radiusSecretFile);
+    byte[] secret =
+        new String(PassFiles.read(radiusSecretFile))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     AdminOptions.Target inventory = admin.target(data, "attester");
     AdminApiSimDirectory remote;
     try {
+      char[] pass = PassFiles.read(inventory.passFile());
       remote =
           AdminApiSimDirectory.connect(
-              inventory.server(), inventory.p12(), inventory.passFile(), inventory.rootCert());
+              inventory.server(), inventory.p12(), pass, inventory.rootCert());
+      java.util.Arrays.fill(pass, '\0');
     } catch (IllegalArgumentException e) {
       throw new CliFailure(e.getMessage());
     }
@@ -206,18 +209,6 @@ final class AttesterServeCommand implements Callable<Integer> {
                 "simca-attester-stop"));
     stopped.await();
     return 0;
-  }
-
-  private static byte[] readSecret(Path file) {
-    try {
-      String secret = Files.readAllLines(file).stream().findFirst().orElse("").strip();
-      if (secret.isEmpty()) {
-        throw new CliFailure("the RADIUS shared secret file " + file + " is empty");
-      }
-      return secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliFailure("cannot read the RADIUS shared secret " + file + ": " + e.getMessage());
-    }
   }
 
   static InetSocketAddress address(String option, String hostPort) {

@@ -1,7 +1,6 @@
 package io.simca.cli;
 
 import io.simca.ca.hierarchy.CaInfo;
-import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,13 +34,12 @@ final class CaIssueIntermediateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DataDir dir = data.dataDir(data.loadConfig());
     CaInfo ca =
         RootCeremony.run(
             data,
             rootPass,
             spec.commandLine().getOut(),
-            (pass, publicUrl) ->
+            (dir, pass, publicUrl) ->
                 new HierarchyService().issueIntermediate(dir, label, pass, publicUrl));
     spec.commandLine()
         .getOut()

@@ -17,10 +17,13 @@ final class RootCeremony {
 
   private RootCeremony() {}
 
-  /** What a ceremony does with the root passphrase and the public URL for new CA certificates. */
+  /**
+   * What a ceremony does in the data dir with the root passphrase and the public URL for new CA
+   * certificates.
+   */
   @FunctionalInterface
   interface Step<T> {
-    T run(char[] rootPass, String publicUrl);
+    T run(DataDir dir, char[] rootPass, String publicUrl);
   }
 
   /**
@@ -32,7 +35,7 @@ final class RootCeremony {
     DataDir dir = data.dataDir(cfg);
     char[] pass = rootPass.read(dir);
     try {
-      T result = step.run(pass, cfg.server().effectivePublicUrl());
+      T result = step.run(dir, pass, cfg.server().effectivePublicUrl());
       publish(dir, pass, out);
       return result;
     } finally {

@@ -13,7 +13,6 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
@@ -101,17 +100,5 @@ public record DeviceCredentials(PrivateKey key, List<X509Certificate> chain) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DeviceCredentials other
-        && key.equals(other.key)
-        && chain.equals(other.chain);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(key.getEncoded()) * 31 + chain.hashCode();
   }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -39,15 +38,13 @@ public final class AdminApiSimDirectory implements SimDirectory {
   /**
    * @param server the admin API, e.g. {@code https://127.0.0.1:9443}
    * @param operatorP12 the attester's credential ({@code simca operator issue --role attester})
-   * @param passFile its password
+   * @param password its password (not kept)
    * @param trustRoot the CA's root certificate (PEM), which the admin listener's chain ends in
    */
   public static AdminApiSimDirectory connect(
-      URI server, Path operatorP12, Path passFile, Path trustRoot) {
+      URI server, Path operatorP12, char[] password, Path trustRoot) {
     try {
-      char[] pass = Files.readString(passFile).strip().toCharArray();
-      SSLContext tls = ClientTls.withPkcs12(operatorP12, pass, trustRoot);
-      java.util.Arrays.fill(pass, '\0');
+      SSLContext tls = ClientTls.withPkcs12(operatorP12, password, trustRoot);
       // HTTP/1.1 as the CLI's admin client: the admin listener speaks nothing else.
       HttpClient http =
           HttpClient.newBuilder()

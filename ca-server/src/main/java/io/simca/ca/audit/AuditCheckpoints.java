@@ -49,11 +49,15 @@ public final class AuditCheckpoints {
   private final PublicKey publicKey;
   private final Clock clock;
 
+  /** The newest checkpoint this node wrote or read, so the schedule does not re-read the file. */
+  private Optional<Checkpoint> newestKnown;
+
   private AuditCheckpoints(Path file, PrivateKey key, PublicKey publicKey, Clock clock) {
     this.file = file;
     this.key = key;
     this.publicKey = publicKey;
     this.clock = clock;
+    this.newestKnown = latest();
   }
 
   /** Opens the checkpoint folder {@code dir}, making its key pair on first use. */
@@ -85,12 +89,11 @@ public final class AuditCheckpoints {
    * @return the checkpoint written, or empty when there was nothing new
    */
   public synchronized Optional<Checkpoint> writeIfMoved(AuditLog log) {
-    Optional<AuditEvent> head = last(log);
+    Optional<AuditEvent> head = log.newest();
     if (head.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Checkpoint> newest = latest();
-    if (newest.isPresent() && newest.get().seq() >= head.get().seq()) {
+    if (newestKnown.isPresent() && newestKnown.get().seq() >= head.get().seq()) {
       return Optional.empty();
     }
     Checkpoint cp = new Checkpoint(head.get().seq(), head.get().hash(), clock.instant());
@@ -110,7 +113,8 @@ public final class AuditCheckpoints {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write audit checkpoint " + file, e);
     }
-    return Optional.of(cp);
+    newestKnown = Optional.of(cp);
+    return newestKnown;
   }
 
   /** The newest checkpoint whose signature verifies; lines that do not verify are ignored. */
@@ -182,10 +186,6 @@ public final class AuditCheckpoints {
                       + " saw: the chain was rewritten")));
     }
     return chain;
-  }
-
-  private static Optional<AuditEvent> last(AuditLog log) {
-    return log.newest();
   }
 
   private static byte[] statement(Checkpoint cp) {

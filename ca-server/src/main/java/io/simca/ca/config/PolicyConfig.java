@@ -21,6 +21,9 @@ public record PolicyConfig(
     boolean denyKeyReuse,
     ReenrollPolicy reenroll) {
 
+  /** The rolling window of {@code maxEnrollmentsPerHour}. */
+  public static final java.time.Duration ENROLLMENT_RATE_WINDOW = java.time.Duration.ofHours(1);
+
   /** RFC 7030 §4.2.2 re-enrolment rules. */
   public record ReenrollPolicy(boolean requireAttestation, boolean allowRekey) {}
 }

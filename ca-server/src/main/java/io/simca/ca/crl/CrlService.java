@@ -9,13 +9,10 @@ import io.simca.ca.pki.DeviceProfileSettings;
 import io.simca.ca.store.CrlRow;
 import io.simca.ca.store.Stores;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -212,21 +209,13 @@ public final class CrlService {
   }
 
   private static PublishedCrl published(CrlRow row) {
-    try {
-      String etag =
-          "\""
-              + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(row.crlDer()))
-              + "\"";
-      return new PublishedCrl(
-          row.caId(),
-          row.crlNumber(),
-          row.crlDer(),
-          etag,
-          row.thisUpdate(),
-          row.nextUpdate(),
-          row.entries());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new PublishedCrl(
+        row.caId(),
+        row.crlNumber(),
+        row.crlDer(),
+        PublishedCrl.etagOf(row.crlDer()),
+        row.thisUpdate(),
+        row.nextUpdate(),
+        row.entries());
   }
 }

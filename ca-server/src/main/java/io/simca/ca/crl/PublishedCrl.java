@@ -14,4 +14,17 @@ public record PublishedCrl(
     String etag,
     Instant thisUpdate,
     Instant nextUpdate,
-    int entries) {}
+    int entries) {
+
+  /** The quoted hex SHA-256 of a CRL's DER: its strong HTTP validator. */
+  public static String etagOf(byte[] der) {
+    try {
+      return "\""
+          + java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der))
+          + "\"";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

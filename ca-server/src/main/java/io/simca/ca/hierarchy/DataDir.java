@@ -62,6 +62,11 @@ public record DataDir(Path root) {
     return caDir().resolve("root-ocsp");
   }
 
+  /** Issuing CA certificates the root revoked ({@code ca revoke}): serial, reason, time. */
+  public Path revokedIssuingCas() {
+    return caDir().resolve("revoked-cas");
+  }
+
   public Path rootKey() {
     return caDir().resolve("root.p12");
   }

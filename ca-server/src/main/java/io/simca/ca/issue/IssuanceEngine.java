@@ -1,5 +1,6 @@
 package io.simca.ca.issue;
 
+import io.simca.ca.config.PolicyConfig;
 import io.simca.ca.config.SimcaConfig;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.error.CaException;
@@ -291,7 +292,7 @@ public final class IssuanceEngine {
     var p = config.policy();
     return new ReservationLimits(
         p.maxEnrollmentsPerHour(),
-        clock.instant().minus(java.time.Duration.ofHours(1)),
+        clock.instant().minus(PolicyConfig.ENROLLMENT_RATE_WINDOW),
         p.denyKeyReuse(),
         allow
             .token()

@@ -187,12 +187,8 @@ public final class OcspResponder {
       return Optional.empty();
     }
     CertID id = req.certIds().get(0);
-    ASN1ObjectIdentifier alg = id.getHashAlgorithm().getAlgorithm();
-    boolean sha256 = alg.equals(NISTObjectIdentifiers.id_sha256);
-    if (!sha256 && !alg.equals(OIWObjectIdentifiers.idSHA1)) {
-      return Optional.empty();
-    }
-    if (!root.issuedByRoot(id, sha256)) {
+    Optional<Boolean> sha256 = usesSha256(id);
+    if (sha256.isEmpty() || !root.issuedByRoot(id, sha256.get())) {
       return Optional.empty();
     }
     return Optional.of(
@@ -259,14 +255,24 @@ public final class OcspResponder {
    * CertIDs.
    */
   Optional<IssuingCa> issuer(CertID id) {
+    return usesSha256(id)
+        .flatMap(
+            sha256 ->
+                hierarchy
+                    .get()
+                    .byCertId(
+                        sha256,
+                        id.getIssuerKeyHash().getOctets(),
+                        id.getIssuerNameHash().getOctets()));
+  }
+
+  /** True for a SHA-256 CertID, false for SHA-1, empty for any other hash (not answered). */
+  private static Optional<Boolean> usesSha256(CertID id) {
     ASN1ObjectIdentifier alg = id.getHashAlgorithm().getAlgorithm();
-    boolean sha256 = alg.equals(NISTObjectIdentifiers.id_sha256);
-    if (!sha256 && !alg.equals(OIWObjectIdentifiers.idSHA1)) {
-      return Optional.empty();
+    if (alg.equals(NISTObjectIdentifiers.id_sha256)) {
+      return Optional.of(true);
     }
-    return hierarchy
-        .get()
-        .byCertId(sha256, id.getIssuerKeyHash().getOctets(), id.getIssuerNameHash().getOctets());
+    return alg.equals(OIWObjectIdentifiers.idSHA1) ? Optional.of(false) : Optional.empty();
   }
 
   private static boolean isSha1(CertID id) {

@@ -71,15 +71,6 @@ public final class RootOcspResponses {
     return e != null && e.revoked();
   }
 
-  /** The earliest nextUpdate among the responses, for health and metrics. */
-  public Optional<Instant> earliestNextUpdate() {
-    return bySerial.values().stream().map(Entry::nextUpdate).min(Instant::compareTo);
-  }
-
-  public int size() {
-    return bySerial.size();
-  }
-
   /** Re-reads the folder when its modification time moved; cheap to call every few seconds. */
   public void reloadIfChanged() {
     try {

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class RateLimitRule implements Rule {
 
-  static final Duration WINDOW = Duration.ofHours(1);
+  static final Duration WINDOW = io.simca.ca.config.PolicyConfig.ENROLLMENT_RATE_WINDOW;
 
   private final CertificateStore certs;
   private final int maxPerHour;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,12 +21,8 @@ public final class RevokedIssuingCas {
 
   private RevokedIssuingCas() {}
 
-  public static Path file(DataDir dir) {
-    return dir.caDir().resolve("revoked-cas");
-  }
-
   public static Map<BigInteger, RevokedEntry> read(DataDir dir) {
-    Path f = file(dir);
+    Path f = dir.revokedIssuingCas();
     Map<BigInteger, RevokedEntry> out = new LinkedHashMap<>();
     if (!Files.isRegularFile(f)) {
       return out;
@@ -59,16 +54,12 @@ public final class RevokedIssuingCas {
     }
     try {
       Files.writeString(
-          file(dir),
+          dir.revokedIssuingCas(),
           serial.toString(16) + " " + reasonCode + " " + at.getEpochSecond() + "\n",
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file(dir), e);
+      throw new UncheckedIOException("cannot write " + dir.revokedIssuingCas(), e);
     }
-  }
-
-  static List<RevokedEntry> entries(DataDir dir) {
-    return List.copyOf(read(dir).values());
   }
 }

@@ -84,18 +84,16 @@ public final class RootRevocationPublisher {
       OcspResponseSigner signer = new OcspResponseSigner(crypto);
       List<String> keep = new ArrayList<>();
       for (X509Certificate ca : issued) {
+        RevokedEntry r = revoked.get(ca.getSerialNumber());
+        OcspResponseSigner.State state =
+            r == null
+                ? new OcspResponseSigner.Good()
+                : new OcspResponseSigner.Revoked(r.revokedAt(), r.reasonCode());
         List<OcspResponseSigner.Single> singles = new ArrayList<>();
         for (boolean sha256 : new boolean[] {false, true}) {
           singles.add(
               new OcspResponseSigner.Single(
-                  signer.certId(root.cert(), ca.getSerialNumber(), sha256),
-                  revoked.containsKey(ca.getSerialNumber())
-                      ? new OcspResponseSigner.Revoked(
-                          revoked.get(ca.getSerialNumber()).revokedAt(),
-                          revoked.get(ca.getSerialNumber()).reasonCode())
-                      : new OcspResponseSigner.Good(),
-                  now,
-                  next));
+                  signer.certId(root.cert(), ca.getSerialNumber(), sha256), state, now, next));
         }
         String name = ca.getSerialNumber().toString(16) + ".der";
         writeAtomically(

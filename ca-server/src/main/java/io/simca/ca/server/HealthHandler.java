@@ -47,20 +47,20 @@ final class HealthHandler {
     return new JsonObject().put("status", status).put("nextUpdate", next.toString());
   }
 
+  /** What the blocking part of a health check found. */
+  private record Probe(boolean storeUp, Optional<Instant> rootNextUpdate) {}
+
   private void handle(RoutingContext rc) {
     ctx.blocking()
-        .run(() -> ctx.stores().db().ping())
-        .compose(
-            ping ->
-                ctx.blocking()
-                    .run(() -> RootRevocationPublisher.nextUpdate(ctx.dataDir()))
-                    .map(next -> new Object[] {ping, next}))
+        .run(
+            () ->
+                new Probe(
+                    ctx.stores().db().ping(), RootRevocationPublisher.nextUpdate(ctx.dataDir())))
         .onComplete(
             ar -> {
-              boolean storeUp = ar.succeeded() && Boolean.TRUE.equals(ar.result()[0]);
-              @SuppressWarnings("unchecked")
+              boolean storeUp = ar.succeeded() && ar.result().storeUp();
               Optional<Instant> rootNext =
-                  ar.succeeded() ? (Optional<Instant>) ar.result()[1] : Optional.empty();
+                  ar.succeeded() ? ar.result().rootNextUpdate() : Optional.empty();
               Instant now = ctx.clock().instant();
               JsonArray cas = new JsonArray();
               boolean keysOk = !ctx.hierarchy().all().isEmpty();

@@ -1,6 +1,5 @@
 package io.simca.ca.store;
 
-import static io.simca.ca.store.jooq.Tables.ATTESTATION_JTI;
 import static io.simca.ca.store.jooq.Tables.CERTIFICATE;
 import static io.simca.ca.store.jooq.Tables.KEY_CLAIM;
 import static io.simca.ca.store.jooq.Tables.SIM;
@@ -96,12 +95,8 @@ final class JooqCertificateStore implements CertificateStore {
                 .token()
                 .ifPresent(
                     t ->
-                        ctx.insertInto(ATTESTATION_JTI)
-                            .set(ATTESTATION_JTI.ISSUER, t.issuer())
-                            .set(ATTESTATION_JTI.JTI, t.jti())
-                            .set(ATTESTATION_JTI.EXPIRES_AT, Values.ts(t.expiresAt()))
-                            .set(ATTESTATION_JTI.SEEN_AT, Values.ts(clock.instant()))
-                            .execute());
+                        JooqJtiReplayCache.insert(
+                            ctx, t.issuer(), t.jti(), t.expiresAt(), clock.instant()));
             ctx.insertInto(CERTIFICATE)
                 .set(CERTIFICATE.SERIAL, Values.serialHex(r.serial()))
                 .set(CERTIFICATE.CA_ID, r.caId())

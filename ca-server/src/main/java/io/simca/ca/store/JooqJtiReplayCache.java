@@ -4,6 +4,7 @@ import static io.simca.ca.store.jooq.Tables.ATTESTATION_JTI;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.jooq.DSLContext;
 
 /**
  * {@link JtiReplayCache} on the primary key of {@code attestation_jti}: the insert is the check,
@@ -27,20 +28,26 @@ final class JooqJtiReplayCache implements JtiReplayCache {
     Values.maxLength("issuer", issuer, 128);
     Values.maxLength("jti", jti, 128);
     try {
-      return db.dsl()
-              .insertInto(ATTESTATION_JTI)
-              .set(ATTESTATION_JTI.ISSUER, issuer)
-              .set(ATTESTATION_JTI.JTI, jti)
-              .set(ATTESTATION_JTI.EXPIRES_AT, Values.ts(expiresAt))
-              .set(ATTESTATION_JTI.SEEN_AT, Values.ts(clock.instant()))
-              .execute()
-          == 1;
+      return insert(db.dsl(), issuer, jti, expiresAt, clock.instant()) == 1;
     } catch (RuntimeException e) {
       if (Database.isUniqueViolation(e)) {
         return false;
       }
       throw Database.translate(e);
     }
+  }
+
+  /**
+   * The replay entry's insert, also run inside the certificate reservation's transaction; a
+   * duplicate {@code (jti, issuer)} fails with a unique violation.
+   */
+  static int insert(DSLContext ctx, String issuer, String jti, Instant expiresAt, Instant seenAt) {
+    return ctx.insertInto(ATTESTATION_JTI)
+        .set(ATTESTATION_JTI.ISSUER, issuer)
+        .set(ATTESTATION_JTI.JTI, jti)
+        .set(ATTESTATION_JTI.EXPIRES_AT, Values.ts(expiresAt))
+        .set(ATTESTATION_JTI.SEEN_AT, Values.ts(seenAt))
+        .execute();
   }
 
   @Override

@@ -1,13 +1,10 @@
 package io.simca.ca.server.ocsp;
 
+import io.simca.ca.crl.PublishedCrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -19,7 +16,6 @@ final class RootCrlFile {
   record Current(byte[] der, String etag, Instant lastModified) {}
 
   private final Path file;
-  private volatile FileTime seen;
   private volatile Current current;
 
   RootCrlFile(Path file) {
@@ -30,23 +26,13 @@ final class RootCrlFile {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    FileTime mtime = Files.getLastModifiedTime(file);
+    Instant mtime = Files.getLastModifiedTime(file).toInstant();
     Current c = current;
-    if (c == null || !mtime.equals(seen)) {
+    if (c == null || !mtime.equals(c.lastModified())) {
       byte[] der = Files.readAllBytes(file);
-      c = new Current(der, etag(der), mtime.toInstant());
+      c = new Current(der, PublishedCrl.etagOf(der), mtime);
       current = c;
-      seen = mtime;
     }
     return Optional.of(c);
-  }
-
-  private static String etag(byte[] der) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(der);
-      return "\"" + HexFormat.of().formatHex(h, 0, 12) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
