@@ -5,8 +5,10 @@ import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyInitializer;
 import io.simca.ca.hierarchy.InitOptions;
 import io.simca.ca.hierarchy.InitResult;
+import io.simca.ca.hierarchy.KeyVault;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,11 +44,21 @@ final class CaInitCommand implements Callable<Integer> {
       description = "Extra DNS name or IP for the server TLS certificate (repeatable).")
   List<String> hostNames = new ArrayList<>();
 
+  @Option(
+      names = "--pkcs11",
+      description =
+          "Generate the issuing CA and OCSP responder keys inside the PKCS#11 token that ca.keys.pkcs11 configures (needs ca.keys.provider: pkcs11).")
+  boolean pkcs11;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     SimcaConfig cfg = data.loadConfig();
+    if (pkcs11 && !cfg.ca().keys().usesToken()) {
+      throw new CliFailure(
+          "--pkcs11 needs ca.keys.provider: pkcs11 with ca.keys.pkcs11.library, slot and pinFile in the config (or SIMCA_CA_KEYS_PROVIDER=pkcs11 ...)");
+    }
     List<String> names = new ArrayList<>(cfg.server().hostNames());
     names.addAll(hostNames);
     initialise(
@@ -72,8 +84,9 @@ final class CaInitCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err) {
     char[] pass = rootPassFile == null ? null : PassFiles.read(rootPassFile);
+    KeyVault keys = KeyVault.of(cfg.ca().keys());
     InitResult r =
-        new HierarchyInitializer()
+        new HierarchyInitializer(Clock.systemUTC(), keys)
             .init(
                 dir,
                 InitOptions.defaults()
@@ -87,7 +100,7 @@ final class CaInitCommand implements Callable<Integer> {
     } finally {
       java.util.Arrays.fill(rootPass, '\0');
     }
-    out.printf("created CA hierarchy in %s%n", dir.root());
+    out.printf("created CA hierarchy in %s (online keys: %s)%n", dir.root(), keys.describe());
     out.printf("  root CA (offline)     %s%n", dir.rootCert());
     out.printf(
         "  issuing CA '%s'   %s%n",

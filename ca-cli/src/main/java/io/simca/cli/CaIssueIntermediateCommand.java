@@ -1,7 +1,6 @@
 package io.simca.cli;
 
 import io.simca.ca.hierarchy.CaInfo;
-import io.simca.ca.hierarchy.HierarchyService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,12 +38,13 @@ final class CaIssueIntermediateCommand implements Callable<Integer> {
             data,
             rootPass,
             spec.commandLine().getOut(),
-            (dir, pass, publicUrl) ->
-                new HierarchyService().issueIntermediate(dir, label, pass, publicUrl));
+            (dir, pass, cfg) ->
+                RootCeremony.hierarchy(cfg)
+                    .issueIntermediate(dir, label, pass, cfg.server().effectivePublicUrl()));
     spec.commandLine()
         .getOut()
         .printf(
-            "issued CA '%s': %s (%s)%nrestart the server to serve /.well-known/est/%s/%n",
+            "issued CA '%s': %s (%s)%na running node serves /.well-known/est/%s/ within 5 s%n",
             label, ca.subject(), ca.certificateFile(), label);
     spec.commandLine().getOut().flush();
     return 0;

@@ -27,7 +27,7 @@ final class CaRefreshRootCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RootCeremony.run(data, rootPass, spec.commandLine().getOut(), (dir, pass, url) -> null);
+    RootCeremony.run(data, rootPass, spec.commandLine().getOut(), (dir, pass, cfg) -> null);
     return 0;
   }
 }

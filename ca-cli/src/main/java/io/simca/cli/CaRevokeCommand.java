@@ -74,7 +74,7 @@ final class CaRevokeCommand implements Callable<Integer> {
         data,
         rootPass,
         spec.commandLine().getOut(),
-        (ceremonyDir, pass, url) -> {
+        (ceremonyDir, pass, cfg) -> {
           try {
             HierarchyService.loadRoot(dir, pass); // the right root key, before anything changes
           } catch (HierarchyException e) {

@@ -1,7 +1,6 @@
 package io.simca.cli;
 
 import io.simca.ca.hierarchy.CaInfo;
-import io.simca.ca.hierarchy.HierarchyService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,12 +38,14 @@ final class CaRotateCommand implements Callable<Integer> {
             data,
             rootPass,
             spec.commandLine().getOut(),
-            (dir, pass, publicUrl) -> new HierarchyService().rotate(dir, label, pass, publicUrl));
+            (dir, pass, cfg) ->
+                RootCeremony.hierarchy(cfg)
+                    .rotate(dir, label, pass, cfg.server().effectivePublicUrl()));
     spec.commandLine()
         .getOut()
         .printf(
             "rotated CA '%s': generation %d, key id %s (%s); previous generation archived%n"
-                + "restart the server to issue from the new key%n",
+                + "a running node signs with it within 5 s; copy ca/ and ocsp/ to the other nodes%n",
             label, ca.generation(), ca.keyId(), ca.certificateFile());
     spec.commandLine().getOut().flush();
     return 0;

@@ -1,6 +1,7 @@
 package io.simca.cli;
 
 import io.simca.ca.config.ConfigException;
+import io.simca.ca.crypto.TokenException;
 import io.simca.ca.error.CaException;
 import io.simca.ca.hierarchy.HierarchyException;
 import java.io.IOException;
@@ -26,6 +27,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
           case CliFailure f -> f.getMessage();
           case ConfigException c -> c.getMessage();
           case HierarchyException h -> h.getMessage();
+          case TokenException t -> t.getMessage();
           case CaException c -> c.detail() + " (" + c.reason() + ")";
           case NoSuchFileException n -> "no such file: " + n.getFile();
           case AccessDeniedException a -> "permission denied: " + a.getFile();

@@ -1,9 +1,11 @@
 package io.simca.cli;
 
+import io.simca.ca.config.SimcaConfig;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyException;
 import io.simca.ca.hierarchy.HierarchyService;
+import io.simca.ca.hierarchy.KeyVault;
 import io.simca.ca.rootca.RootRevocationPublisher;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -18,12 +20,17 @@ final class RootCeremony {
   private RootCeremony() {}
 
   /**
-   * What a ceremony does in the data dir with the root passphrase and the public URL for new CA
-   * certificates.
+   * What a ceremony does in the data dir with the root passphrase and the configuration (the public
+   * URL for new CA certificates, where new keys go).
    */
   @FunctionalInterface
   interface Step<T> {
-    T run(DataDir dir, char[] rootPass, String publicUrl);
+    T run(DataDir dir, char[] rootPass, SimcaConfig cfg);
+  }
+
+  /** The hierarchy operations with new keys going where {@code ca.keys} says (files or token). */
+  static HierarchyService hierarchy(SimcaConfig cfg) {
+    return new HierarchyService(Clock.systemUTC(), KeyVault.of(cfg.ca().keys()));
   }
 
   /**
@@ -35,7 +42,7 @@ final class RootCeremony {
     DataDir dir = data.dataDir(cfg);
     char[] pass = rootPass.read(dir);
     try {
-      T result = step.run(dir, pass, cfg.server().effectivePublicUrl());
+      T result = step.run(dir, pass, cfg);
       publish(dir, pass, out);
       return result;
     } finally {

@@ -75,6 +75,7 @@ final class ConfigValidator {
         "ca.defaultLabel",
         "must be 1-32 lowercase letters, digits or '-'");
     positive("ca.ocspResponderRenewBefore", c.ca().ocspResponderRenewBefore());
+    keys(c.ca().keys());
 
     positive("profile.validity", c.profile().validity());
     require(
@@ -187,5 +188,27 @@ final class ConfigValidator {
     if (!ok) {
       throw new ConfigException(source + ": key '" + key + "': " + problem);
     }
+  }
+
+  private void keys(KeysConfig k) {
+    require(
+        KeysConfig.PKCS12.equals(k.provider()) || KeysConfig.PKCS11.equals(k.provider()),
+        "ca.keys.provider",
+        "must be pkcs12 or pkcs11, got '" + k.provider() + "'");
+    if (!k.usesToken()) {
+      return;
+    }
+    KeysConfig.Pkcs11Config p = k.pkcs11();
+    require(
+        p.library() != null && !p.library().isBlank(),
+        "ca.keys.pkcs11.library",
+        "must name the PKCS#11 module (e.g. /usr/lib/softhsm/libsofthsm2.so) when ca.keys.provider is pkcs11");
+    require(
+        p.slot() >= -1, "ca.keys.pkcs11.slot", "must be a slot id >= 0, or -1 for slotListIndex");
+    require(p.slotListIndex() >= 0, "ca.keys.pkcs11.slotListIndex", "must be >= 0");
+    require(
+        !(p.pinFile() == null || p.pinFile().isBlank()) || !(p.pin() == null || p.pin().isEmpty()),
+        "ca.keys.pkcs11.pinFile",
+        "must name the token's PIN file (or set SIMCA_CA_KEYS_PKCS11_PIN) when ca.keys.provider is pkcs11");
   }
 }

@@ -63,9 +63,9 @@ public final class CrlService {
     this.clock = clock;
   }
 
-  /** The CRL distribution point URL the certificates of {@code label} carry. */
-  public URI distributionPoint(String label) {
-    return DeviceProfileSettings.defaults(publicUrl, label).crlUrl();
+  /** The CRL distribution point URL the certificates of {@code ca} carry. */
+  public URI distributionPoint(IssuingCa ca) {
+    return DeviceProfileSettings.defaults(publicUrl, ca.publicName()).crlUrl();
   }
 
   /** The CRL this node serves for a CA generation. */
@@ -168,7 +168,7 @@ public final class CrlService {
       CrlGenerator.Generated crl =
           generator.generate(
               ca,
-              distributionPoint(ca.label()),
+              distributionPoint(ca),
               number,
               now,
               now.plus(config.validity()),

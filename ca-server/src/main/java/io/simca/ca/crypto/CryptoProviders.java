@@ -136,6 +136,9 @@ public final class CryptoProviders {
    */
   public ContentSigner contentSigner(PrivateKey key, String sigAlg) {
     Objects.requireNonNull(key, "key");
+    if (key instanceof TokenPrivateKey token) {
+      return TokenContentSigner.of(token, sigAlg);
+    }
     try {
       return new JcaContentSignerBuilder(sigAlg)
           .setProvider(providerFor("Signature", sigAlg))

@@ -62,7 +62,20 @@ public enum KeyType {
 
   /** Generates a key pair of this type with the chosen provider. */
   public KeyPair generate(CryptoProviders providers) {
-    KeyPairGenerator g = providers.keyPairGenerator(jcaAlgorithm);
+    return generate(providers.keyPairGenerator(jcaAlgorithm));
+  }
+
+  /** Generates a key pair of this type inside {@code provider} (a PKCS#11 token's). */
+  public KeyPair generate(java.security.Provider provider) {
+    try {
+      return generate(KeyPairGenerator.getInstance(jcaAlgorithm, provider));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(
+          provider.getName() + " cannot generate " + label() + " keys", e);
+    }
+  }
+
+  private KeyPair generate(KeyPairGenerator g) {
     try {
       switch (this) {
         case EC_P256 -> g.initialize(new ECGenParameterSpec("secp256r1"));

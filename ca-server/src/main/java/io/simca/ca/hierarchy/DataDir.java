@@ -163,6 +163,26 @@ public record DataDir(Path root) {
     return archiveDir().resolve(label + "-" + gen + ".ocsp.pass");
   }
 
+  /**
+   * The active issuing key of {@code label}: {@code ca/<label>.p12} + {@code .pass}, or {@code
+   * .p11}.
+   */
+  public KeySlot issuingKeySlot(String label) {
+    return new KeySlot(issuingKey(label), issuingPass(label));
+  }
+
+  public KeySlot ocspKeySlot(String label) {
+    return new KeySlot(ocspKey(label), ocspPass(label));
+  }
+
+  public KeySlot archivedKeySlot(String label, int gen) {
+    return new KeySlot(archivedKey(label, gen), archivedPass(label, gen));
+  }
+
+  public KeySlot archivedOcspKeySlot(String label, int gen) {
+    return new KeySlot(archivedOcspKey(label, gen), archivedOcspPass(label, gen));
+  }
+
   /** True once {@code ca/root.pem} exists: init writes it last. */
   public boolean isInitialised() {
     return Files.isRegularFile(rootCert());

@@ -34,11 +34,16 @@ public final class HierarchyInitializer {
   private final HierarchyMinter minter;
 
   public HierarchyInitializer() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), KeyVault.files());
   }
 
   public HierarchyInitializer(Clock clock) {
-    this.minter = new HierarchyMinter(clock);
+    this(clock, KeyVault.files());
+  }
+
+  /** {@code vault} receives the issuing CA and OCSP responder keys ({@code ca init --pkcs11}). */
+  public HierarchyInitializer(Clock clock, KeyVault vault) {
+    this.minter = new HierarchyMinter(clock, vault);
   }
 
   public InitResult init(DataDir dir, InitOptions options) {
@@ -67,17 +72,11 @@ public final class HierarchyInitializer {
       // Step 2: issuing CA "default" and its OCSP responder.
       SigningKey issuing =
           minter.issuingCa(DEFAULT_LABEL, 1, root, RootRevocationUrls.of(options.publicUrl()));
-      HierarchyMinter.writeWithPassFile(
-          issuing,
-          dir.issuingKey(DEFAULT_LABEL),
-          dir.issuingPass(DEFAULT_LABEL),
-          dir.issuingCert(DEFAULT_LABEL));
+      minter
+          .vault()
+          .write(issuing, dir.issuingKeySlot(DEFAULT_LABEL), dir.issuingCert(DEFAULT_LABEL));
       SigningKey ocsp = minter.ocspResponder(DEFAULT_LABEL, 1, issuing);
-      HierarchyMinter.writeWithPassFile(
-          ocsp,
-          dir.ocspKey(DEFAULT_LABEL),
-          dir.ocspPass(DEFAULT_LABEL),
-          dir.ocspCert(DEFAULT_LABEL));
+      minter.vault().write(ocsp, dir.ocspKeySlot(DEFAULT_LABEL), dir.ocspCert(DEFAULT_LABEL));
 
       // Step 3: server TLS certificate.
       SigningKey tls = minter.tlsServer(options.hostNames(), issuing);
@@ -130,9 +129,11 @@ public final class HierarchyInitializer {
                 dir.issuingCert(DEFAULT_LABEL),
                 dir.issuingKey(DEFAULT_LABEL),
                 dir.issuingPass(DEFAULT_LABEL),
+                dir.issuingKeySlot(DEFAULT_LABEL).tokenRef(),
                 dir.ocspCert(DEFAULT_LABEL),
                 dir.ocspKey(DEFAULT_LABEL),
                 dir.ocspPass(DEFAULT_LABEL),
+                dir.ocspKeySlot(DEFAULT_LABEL).tokenRef(),
                 dir.tlsCert(),
                 dir.tlsKey(),
                 dir.tlsChain(),

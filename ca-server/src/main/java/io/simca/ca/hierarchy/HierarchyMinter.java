@@ -44,11 +44,18 @@ final class HierarchyMinter {
   private final CryptoProviders providers;
   private final CertificateIssuer issuer;
   private final Clock clock;
+  private final KeyVault vault;
 
-  HierarchyMinter(Clock clock) {
+  HierarchyMinter(Clock clock, KeyVault vault) {
     this.providers = CryptoProviders.get();
     this.issuer = CertificateIssuer.create(LintPolicy.DEFAULT);
     this.clock = clock;
+    this.vault = vault;
+  }
+
+  /** Where issuing CA and OCSP responder keys are generated and written. */
+  KeyVault vault() {
+    return vault;
   }
 
   CertificateIssuer issuer() {
@@ -63,9 +70,9 @@ final class HierarchyMinter {
     return type.generate(providers);
   }
 
-  /** An issuing CA certificate + key in memory (nothing written). */
+  /** An issuing CA certificate + key (in memory, or generated in the token; nothing written). */
   SigningKey issuingCa(String label, int generation, SigningKey root, RootRevocationUrls urls) {
-    KeyPair kp = newKey(ISSUING_KEY);
+    KeyPair kp = vault.generate(ISSUING_KEY, label + "-g" + generation);
     X500Name subject =
         name(organization(root.cert()), "simca Issuing CA " + label + " G" + generation);
     X509Certificate cert =
@@ -78,7 +85,7 @@ final class HierarchyMinter {
 
   /** A delegated OCSP responder for {@code ca} in memory. */
   SigningKey ocspResponder(String label, int generation, SigningKey ca) {
-    KeyPair kp = newKey(LEAF_KEY);
+    KeyPair kp = vault.generate(LEAF_KEY, "ocsp-" + label + "-g" + generation);
     X500Name subject =
         name(organization(ca.cert()), "simca OCSP Responder " + label + " G" + generation);
     X509Certificate cert =

@@ -29,11 +29,21 @@ public final class HierarchyService {
   private final HierarchyMinter minter;
 
   public HierarchyService() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), KeyVault.files());
   }
 
   public HierarchyService(Clock clock) {
-    this.minter = new HierarchyMinter(clock);
+    this(clock, KeyVault.files());
+  }
+
+  /** New issuing and responder keys go to {@code vault}; existing ones are read from it. */
+  public HierarchyService(Clock clock, KeyVault vault) {
+    this.minter = new HierarchyMinter(clock, vault);
+  }
+
+  /** The hierarchy in {@code dir} with its keys, as a node serves it. */
+  public LoadedHierarchy load(DataDir dir) {
+    return LoadedHierarchy.load(dir, minter.vault());
   }
 
   /** The root, then every issuing CA label: active generation first, then retired ones. */
@@ -66,7 +76,13 @@ public final class HierarchyService {
   public CaInfo issueIntermediate(DataDir dir, String label, char[] rootPass, String publicUrl) {
     HierarchyFiles.requireInitialised(dir);
     HierarchyFiles.requireLabel(dir, label);
-    for (Path p : List.of(dir.issuingCert(label), dir.issuingKey(label), dir.ocspKey(label))) {
+    for (Path p :
+        List.of(
+            dir.issuingCert(label),
+            dir.issuingKey(label),
+            dir.issuingKeySlot(label).tokenRef(),
+            dir.ocspKey(label),
+            dir.ocspKeySlot(label).tokenRef())) {
       if (Files.exists(p)) {
         throw new HierarchyException("issuing CA label '" + label + "' already exists (" + p + ")");
       }
@@ -78,11 +94,9 @@ public final class HierarchyService {
     SigningKey root = loadRoot(dir, rootPass);
     SigningKey ca = minter.issuingCa(label, 1, root, RootRevocationUrls.of(publicUrl));
     SigningKey ocsp = minter.ocspResponder(label, 1, ca);
-    HierarchyMinter.writeWithPassFile(
-        ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
+    minter.vault().write(ocsp, dir.ocspKeySlot(label), dir.ocspCert(label));
     // the CA certificate last: ca/<label>.pem is what makes the label exist
-    HierarchyMinter.writeWithPassFile(
-        ca, dir.issuingKey(label), dir.issuingPass(label), dir.issuingCert(label));
+    minter.vault().write(ca, dir.issuingKeySlot(label), dir.issuingCert(label));
     return info(label, CaInfo.Role.ISSUING, 1, CaInfo.Status.ACTIVE, dir.issuingCert(label));
   }
 
@@ -101,19 +115,15 @@ public final class HierarchyService {
     SigningKey ca = minter.issuingCa(label, newGen, root, RootRevocationUrls.of(publicUrl));
     SigningKey ocsp = minter.ocspResponder(label, newGen, ca);
 
-    archive(dir.issuingKey(label), dir.archivedKey(label, oldGen));
-    archive(dir.issuingPass(label), dir.archivedPass(label, oldGen));
+    archive(dir.issuingKeySlot(label), dir.archivedKeySlot(label, oldGen));
     archive(dir.ocspCert(label), dir.archivedOcspCert(label, oldGen));
-    archive(dir.ocspKey(label), dir.archivedOcspKey(label, oldGen));
-    archive(dir.ocspPass(label), dir.archivedOcspPass(label, oldGen));
+    archive(dir.ocspKeySlot(label), dir.archivedOcspKeySlot(label, oldGen));
     archive(
         dir.issuingCert(label),
         dir.archivedCert(label, oldGen)); // last: defines the generation number
 
-    HierarchyMinter.writeWithPassFile(
-        ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
-    HierarchyMinter.writeWithPassFile(
-        ca, dir.issuingKey(label), dir.issuingPass(label), dir.issuingCert(label));
+    minter.vault().write(ocsp, dir.ocspKeySlot(label), dir.ocspCert(label));
+    minter.vault().write(ca, dir.issuingKeySlot(label), dir.issuingCert(label));
     return info(label, CaInfo.Role.ISSUING, newGen, CaInfo.Status.ACTIVE, dir.issuingCert(label));
   }
 
@@ -128,8 +138,7 @@ public final class HierarchyService {
       DataDir dir, String label, Duration renewBefore) {
     HierarchyFiles.requireInitialised(dir);
     HierarchyFiles.requireKnownLabel(dir, label);
-    SigningKey ca =
-        HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
+    SigningKey ca = minter.vault().read(dir.issuingKeySlot(label));
     Instant now = minter.clock().instant();
     if (Files.isRegularFile(dir.ocspCert(label))) {
       X509Certificate current = HierarchyFiles.readCert(dir.ocspCert(label));
@@ -141,8 +150,7 @@ public final class HierarchyService {
       }
     }
     SigningKey ocsp = minter.ocspResponder(label, dir.activeGeneration(label), ca);
-    HierarchyMinter.writeWithPassFile(
-        ocsp, dir.ocspKey(label), dir.ocspPass(label), dir.ocspCert(label));
+    minter.vault().write(ocsp, dir.ocspKeySlot(label), dir.ocspCert(label));
     return Optional.of(ocsp.cert());
   }
 
@@ -167,6 +175,12 @@ public final class HierarchyService {
       return true;
     } catch (Exception e) {
       return false;
+    }
+  }
+
+  private static void archive(KeySlot from, KeySlot to) {
+    for (int i = 0; i < from.files().size(); i++) {
+      archive(from.files().get(i), to.files().get(i));
     }
   }
 

@@ -32,4 +32,14 @@ public record IssuingCa(
   public X509Certificate cert() {
     return signingKey.cert();
   }
+
+  /**
+   * The name in the URLs this generation's certificates carry (CRL distribution point, AIA
+   * caIssuers): {@code <label>} for the first generation, {@code <label>-g<gen>} after a rotation,
+   * so a retired generation's certificates keep pointing at its own CRL and certificate (RFC 5280
+   * §5.2.5: the CRL's issuing distribution point must match the certificate's).
+   */
+  public String publicName() {
+    return generation <= 1 ? label : label + "-g" + generation;
+  }
 }

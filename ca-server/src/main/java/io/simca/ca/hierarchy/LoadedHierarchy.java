@@ -3,7 +3,6 @@ package io.simca.ca.hierarchy;
 import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.pki.IssuerInfo;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -52,32 +51,33 @@ public final class LoadedHierarchy {
         new CertIdEntry(ca, HierarchyFiles.nameHash(ca.cert(), digest)));
   }
 
-  /** Loads every issuing CA generation; the root passphrase is not needed. */
+  /** Loads every issuing CA generation from PKCS#12 files; the root passphrase is not needed. */
   public static LoadedHierarchy load(DataDir dir) {
+    return load(dir, KeyVault.files());
+  }
+
+  /** Loads every issuing CA generation, keys from {@code vault}. */
+  public static LoadedHierarchy load(DataDir dir, KeyVault vault) {
     HierarchyFiles.requireInitialised(dir);
     X509Certificate root = HierarchyFiles.readCert(dir.rootCert());
     List<IssuingCa> cas = new ArrayList<>();
     for (String label : dir.labels()) {
-      SigningKey key =
-          HierarchyFiles.readKeyWithPassFile(dir.issuingKey(label), dir.issuingPass(label));
+      SigningKey key = vault.read(dir.issuingKeySlot(label));
       requireMatch(
-          key, HierarchyFiles.readCert(dir.issuingCert(label)), dir.issuingKey(label).toString());
+          key,
+          HierarchyFiles.readCert(dir.issuingCert(label)),
+          dir.issuingKeySlot(label).toString());
       Optional<SigningKey> ocsp =
-          Files.exists(dir.ocspKey(label))
-              ? Optional.of(
-                  HierarchyFiles.readKeyWithPassFile(dir.ocspKey(label), dir.ocspPass(label)))
+          dir.ocspKeySlot(label).exists()
+              ? Optional.of(vault.read(dir.ocspKeySlot(label)))
               : Optional.empty();
       cas.add(
           new IssuingCa(label, dir.activeGeneration(label), true, key, ocsp, keyId(key.cert())));
       for (int gen : dir.archivedGenerations(label)) {
-        SigningKey old =
-            HierarchyFiles.readKeyWithPassFile(
-                dir.archivedKey(label, gen), dir.archivedPass(label, gen));
+        SigningKey old = vault.read(dir.archivedKeySlot(label, gen));
         Optional<SigningKey> oldOcsp =
-            Files.exists(dir.archivedOcspKey(label, gen))
-                ? Optional.of(
-                    HierarchyFiles.readKeyWithPassFile(
-                        dir.archivedOcspKey(label, gen), dir.archivedOcspPass(label, gen)))
+            dir.archivedOcspKeySlot(label, gen).exists()
+                ? Optional.of(vault.read(dir.archivedOcspKeySlot(label, gen)))
                 : Optional.empty();
         cas.add(new IssuingCa(label, gen, false, old, oldOcsp, keyId(old.cert())));
       }
@@ -111,6 +111,29 @@ public final class LoadedHierarchy {
   /** The active generation of {@code label}. */
   public Optional<IssuingCa> byLabel(String label) {
     return Optional.ofNullable(activeByLabel.get(label));
+  }
+
+  /**
+   * The generation {@code name} designates in a URL: the one whose {@link IssuingCa#publicName()}
+   * it is, else (a label whose first generation is no longer loaded) the label's active one; {@code
+   * <label>-g<gen>} always names generation gen.
+   */
+  public Optional<IssuingCa> byPublicName(String name) {
+    for (IssuingCa ca : all) {
+      if (ca.publicName().equals(name)) {
+        return Optional.of(ca);
+      }
+    }
+    Optional<IssuingCa> active = byLabel(name);
+    if (active.isPresent()) {
+      return active;
+    }
+    for (IssuingCa ca : all) {
+      if ((ca.label() + "-g" + ca.generation()).equals(name)) {
+        return Optional.of(ca);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Any generation whose SKI is {@code skiHex} (case-insensitive). */

@@ -490,16 +490,17 @@ public final class IssuanceEngine {
   private DeviceProfile profile(IssuingCa ca) {
     return profiles.computeIfAbsent(
         ca.keyId(),
-        k -> new DeviceProfile(IssuerInfo.of(ca.cert()), settings(config, ca.label()), clock));
+        k -> new DeviceProfile(IssuerInfo.of(ca.cert()), settings(config, ca.publicName()), clock));
   }
 
   /**
    * AIA (OCSP, caIssuers) and CDP under {@code server.effectivePublicUrl()}, validity from {@code
    * profile.*}.
    */
-  static DeviceProfileSettings settings(SimcaConfig config, String label) {
+  static DeviceProfileSettings settings(SimcaConfig config, String publicName) {
     DeviceProfileSettings urls =
-        DeviceProfileSettings.defaults(URI.create(config.server().effectivePublicUrl()), label);
+        DeviceProfileSettings.defaults(
+            URI.create(config.server().effectivePublicUrl()), publicName);
     return new DeviceProfileSettings(
         config.profile().validity(),
         config.profile().backdate(),

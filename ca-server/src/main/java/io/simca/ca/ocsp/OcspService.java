@@ -3,6 +3,7 @@ package io.simca.ca.ocsp;
 import io.simca.ca.config.OcspConfig;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyService;
+import io.simca.ca.hierarchy.KeyVault;
 import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.store.OcspResponseRow;
 import io.simca.ca.store.Stores;
@@ -50,6 +51,7 @@ public final class OcspService {
   public OcspService(
       AtomicReference<LoadedHierarchy> hierarchyRef,
       DataDir dataDir,
+      KeyVault keys,
       Stores stores,
       OcspPresigner presigner,
       OcspConfig config,
@@ -75,7 +77,7 @@ public final class OcspService {
     this.follower = new OcspChangeFollower(stores.ocsp(), cache, clock, onNewRevocation);
     this.renewal =
         new ResponderRenewal(
-            dataDir, hierarchyRef, new HierarchyService(clock), responderRenewBefore);
+            dataDir, hierarchyRef, new HierarchyService(clock, keys), responderRenewBefore);
   }
 
   public OcspCache cache() {

@@ -62,7 +62,7 @@ public final class ResponderRenewal {
       }
     }
     if (!changed.isEmpty()) {
-      hierarchyRef.set(LoadedHierarchy.load(dataDir));
+      hierarchyRef.set(hierarchyService.load(dataDir));
     }
     return changed;
   }

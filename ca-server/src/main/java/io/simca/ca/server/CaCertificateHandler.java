@@ -26,7 +26,7 @@ final class CaCertificateHandler {
 
   static void mount(Router router, ServerContext ctx) {
     router
-        .getWithRegex("/ca/([a-z0-9][a-z0-9-]{0,31})\\.crt")
+        .getWithRegex("/ca/([a-z0-9][a-z0-9_-]{0,40})\\.crt")
         .method(HttpMethod.HEAD)
         .handler(new CaCertificateHandler(ctx)::handle);
   }
@@ -38,7 +38,7 @@ final class CaCertificateHandler {
         label.equals(RootRevocationUrls.ROOT)
             ? ctx.hierarchy().root()
             : ctx.hierarchy()
-                .byLabel(label)
+                .byPublicName(label)
                 .map(IssuingCa::cert)
                 .orElseThrow(
                     () ->

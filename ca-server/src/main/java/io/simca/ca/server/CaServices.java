@@ -42,6 +42,10 @@ public record CaServices(
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaServices.class);
 
   private static final long ATTESTER_POLL_MS = 2_000;
+
+  /** How soon a rotated issuing CA copied into the data dir signs on this node. */
+  private static final long HIERARCHY_POLL_MS = 5_000;
+
   private static final long JTI_PURGE_MS = 5 * 60_000;
 
   /**
@@ -66,6 +70,7 @@ public record CaServices(
         new OcspService(
             ctx.hierarchyRef(),
             ctx.dataDir(),
+            ctx.keys(),
             ctx.stores(),
             presigner,
             ctx.config().ocsp(),
@@ -124,6 +129,14 @@ public record CaServices(
     crl.start();
     ctx.vertx()
         .setPeriodic(ATTESTER_POLL_MS, id -> ctx.blocking().run(attesterKeys::reloadIfChanged));
+    HierarchyReload hierarchyReload = new HierarchyReload(ctx);
+    ctx.vertx()
+        .setPeriodic(
+            HIERARCHY_POLL_MS,
+            id ->
+                ctx.blocking()
+                    .run(hierarchyReload::reloadIfChanged)
+                    .onFailure(e -> LOG.warn("hierarchy reload failed: {}", e.toString())));
     // Used jtis only matter while their token could still verify (exp + clock skew): forget the
     // rest, at start and every few minutes, or the replay table grows with every enrolment ever.
     purgeUsedJtis();

@@ -1,5 +1,7 @@
 package io.simca.ca.server;
 
+import io.simca.ca.crypto.CryptoProviders;
+import io.simca.ca.crypto.KeyProbe;
 import io.simca.ca.hierarchy.IssuingCa;
 import io.simca.ca.rootca.RootRevocationPublisher;
 import io.vertx.core.http.HttpMethod;
@@ -8,7 +10,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /health}: 200 when the node has finished starting (OCSP responses loaded, CRLs
@@ -48,14 +52,28 @@ final class HealthHandler {
   }
 
   /** What the blocking part of a health check found. */
-  private record Probe(boolean storeUp, Optional<Instant> rootNextUpdate) {}
+  private record Probe(
+      boolean storeUp, Optional<Instant> rootNextUpdate, Set<String> unusableKeyIds) {}
+
+  /** Active issuing keys that cannot sign now (an HSM that went away); file keys always can. */
+  private Set<String> unusableKeys() {
+    Set<String> out = new HashSet<>();
+    for (IssuingCa ca : ctx.hierarchy().all()) {
+      if (ca.active() && !KeyProbe.usable(ca.signingKey(), CryptoProviders.get())) {
+        out.add(ca.keyId());
+      }
+    }
+    return out;
+  }
 
   private void handle(RoutingContext rc) {
     ctx.blocking()
         .run(
             () ->
                 new Probe(
-                    ctx.stores().db().ping(), RootRevocationPublisher.nextUpdate(ctx.dataDir())))
+                    ctx.stores().db().ping(),
+                    RootRevocationPublisher.nextUpdate(ctx.dataDir()),
+                    unusableKeys()))
         .onComplete(
             ar -> {
               boolean storeUp = ar.succeeded() && ar.result().storeUp();
@@ -66,12 +84,15 @@ final class HealthHandler {
               boolean keysOk = !ctx.hierarchy().all().isEmpty();
               for (IssuingCa ca : ctx.hierarchy().all()) {
                 boolean valid = ca.cert().getNotAfter().toInstant().isAfter(now);
-                keysOk &= valid;
+                boolean usable =
+                    ar.succeeded() && !ar.result().unusableKeyIds().contains(ca.keyId());
+                keysOk &= valid && usable;
                 cas.add(
                     new JsonObject()
                         .put("label", ca.label())
                         .put("keyId", ca.keyId())
                         .put("valid", valid)
+                        .put("key", usable ? "up" : "down")
                         .put("notAfter", ca.cert().getNotAfter().toInstant().toString()));
               }
               boolean ready = ctx.ready().get();

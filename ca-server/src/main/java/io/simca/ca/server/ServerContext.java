@@ -2,6 +2,7 @@ package io.simca.ca.server;
 
 import io.simca.ca.config.SimcaConfig;
 import io.simca.ca.hierarchy.DataDir;
+import io.simca.ca.hierarchy.KeyVault;
 import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.store.Stores;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public record ServerContext(
     SimcaConfig config,
     DataDir dataDir,
+    KeyVault keys,
     AtomicReference<LoadedHierarchy> hierarchyRef,
     Stores stores,
     Vertx vertx,

@@ -4,20 +4,16 @@ import io.simca.ca.config.SimcaConfig;
 import io.simca.ca.config.StoreConfig;
 import io.simca.ca.crypto.CryptoProviders;
 import io.simca.ca.hierarchy.DataDir;
-import io.simca.ca.hierarchy.IssuingCa;
+import io.simca.ca.hierarchy.KeyVault;
 import io.simca.ca.hierarchy.LoadedHierarchy;
 import io.simca.ca.metrics.SimcaMetrics;
 import io.simca.ca.rootca.RootRevocationPublisher;
 import io.simca.ca.server.coap.CoapListener;
-import io.simca.ca.store.CaRecordValue;
-import io.simca.ca.store.CaStatus;
 import io.simca.ca.store.StoreSettings;
 import io.simca.ca.store.Stores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,12 +53,14 @@ public final class SimcaServer {
                     dataDir.rootPassFile(),
                     p.issuingCas(),
                     p.nextUpdate()));
-    LoadedHierarchy hierarchy = LoadedHierarchy.load(dataDir);
+    KeyVault keys = KeyVault.of(config.ca().keys());
+    LOG.info("CA keys: {}", keys.describe());
+    LoadedHierarchy hierarchy = LoadedHierarchy.load(dataDir, keys);
     Stores stores = Stores.open(storeSettings);
     Vertx vertx = null;
     CoapListener coap = null;
     try {
-      registerCas(stores, hierarchy);
+      CaRegistry.register(stores, hierarchy);
       int cores = Runtime.getRuntime().availableProcessors();
       int instances = config.server().instances() == 0 ? cores : config.server().instances();
       vertx =
@@ -82,6 +80,7 @@ public final class SimcaServer {
           new ServerContext(
               config,
               dataDir,
+              keys,
               new AtomicReference<>(hierarchy),
               stores,
               vertx,
@@ -131,32 +130,6 @@ public final class SimcaServer {
       }
       stores.close();
       throw e;
-    }
-  }
-
-  /**
-   * Every generation the node can sign for is a row in {@code ca}, so certificates can reference
-   * it.
-   */
-  private static void registerCas(Stores stores, LoadedHierarchy hierarchy) {
-    for (IssuingCa ca : hierarchy.all()) {
-      X509Certificate cert = ca.cert();
-      try {
-        stores
-            .cas()
-            .upsert(
-                new CaRecordValue(
-                    ca.keyId(),
-                    ca.label(),
-                    ca.generation(),
-                    cert.getSubjectX500Principal().getName(),
-                    cert.getEncoded(),
-                    ca.active() ? CaStatus.ACTIVE : CaStatus.RETIRED,
-                    cert.getNotBefore().toInstant(),
-                    cert.getNotAfter().toInstant()));
-      } catch (CertificateEncodingException e) {
-        throw new IllegalStateException("cannot encode CA certificate " + ca.label(), e);
-      }
     }
   }
 

@@ -17,14 +17,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code GET /crl/<label>.crl}: the DER CRL (RFC 5280 §5, {@code application/pkix-crl}) of the
- * active generation of an issuing CA, the URL its certificates name in their CRL distribution
- * point. {@code GET /crl/<label>-g<gen>.crl}: the CRL of a retired generation, for certificates it
- * issued that have not expired yet. ETag and Last-Modified, 304 on a match.
+ * {@code GET /crl/<name>.crl}: the DER CRL (RFC 5280 §5, {@code application/pkix-crl}) of the
+ * issuing CA generation that {@code name} designates ({@link IssuingCa#publicName()}: {@code
+ * <label>} for the first generation, {@code <label>-g<gen>} after rotations), the URL its
+ * certificates name in their CRL distribution point, for as long as they have not expired. ETag and
+ * Last-Modified, 304 on a match.
  */
 final class CrlHandler {
 
@@ -32,8 +31,6 @@ final class CrlHandler {
    * Relying parties may cache a CRL this long: it is regenerated within seconds of a revocation.
    */
   static final Duration MAX_AGE = Duration.ofSeconds(60);
-
-  private static final Pattern RETIRED = Pattern.compile("(.+)-g([0-9]{1,6})");
 
   private final ServerContext ctx;
   private final CrlService crls;
@@ -104,19 +101,8 @@ final class CrlHandler {
     resp.end(Buffer.buffer(der));
   }
 
-  /** The active generation of a label, else {@code <label>-g<gen>} for any loaded generation. */
+  /** The generation a CRL URL names ({@link LoadedHierarchy#byPublicName}). */
   static Optional<IssuingCa> resolve(LoadedHierarchy h, String name) {
-    Optional<IssuingCa> active = h.byLabel(name);
-    if (active.isPresent()) {
-      return active;
-    }
-    Matcher m = RETIRED.matcher(name);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    int gen = Integer.parseInt(m.group(2));
-    return h.all().stream()
-        .filter(ca -> ca.label().equals(m.group(1)) && ca.generation() == gen)
-        .findFirst();
+    return h.byPublicName(name);
   }
 }
