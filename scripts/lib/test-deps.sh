@@ -9,7 +9,8 @@
 #   libcoap3-bin          coap-client-openssl / -gnutls (EST-coaps over DTLS)
 #   freeradius-utils      radclient (the packet core's RADIUS accounting, 3GPP VSAs)
 #   nginx-light           nginx as an mTLS gateway checking the whole chain with OCSP
-simca_test_packages="openssl curl gnutls-bin python3-cryptography liburiparser1 libcoap3-bin freeradius-utils nginx-light"
+#   softhsm2              softhsm2-util + libsofthsm2.so (CA keys in a PKCS#11 token)
+simca_test_packages="openssl curl gnutls-bin python3-cryptography liburiparser1 libcoap3-bin freeradius-utils nginx-light softhsm2"
 
 # True when package $1 is usable here: its tool answers (a developer may have it from elsewhere),
 # or dpkg says it is installed.
@@ -19,6 +20,7 @@ simca_package_present() {
     python3-cryptography) /usr/bin/python3 -c 'import cryptography' >/dev/null 2>&1 ;;
     iproute2) command -v ip >/dev/null 2>&1 ;;
     freeradius-utils) command -v radclient >/dev/null 2>&1 ;;
+    softhsm2) command -v softhsm2-util >/dev/null 2>&1 ;;
     nginx-light) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ;;
     postgresql-client) command -v pg_isready >/dev/null 2>&1 ;;
     *) command -v "$1" >/dev/null 2>&1 ;;
