@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
       CaInitCommand.class,
       CaListCommand.class,
       CaIssueIntermediateCommand.class,
+      CaRequestIntermediateCommand.class,
+      CaInstallIntermediateCommand.class,
       CaRotateCommand.class,
       CaRefreshRootCommand.class,
       CaRevokeCommand.class

@@ -1,6 +1,7 @@
 package io.simca.cli;
 
 import io.simca.ca.config.SimcaConfig;
+import io.simca.ca.crypto.KeyFiles;
 import io.simca.ca.hierarchy.DataDir;
 import io.simca.ca.hierarchy.HierarchyInitializer;
 import io.simca.ca.hierarchy.InitOptions;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,11 +52,20 @@ final class CaInitCommand implements Callable<Integer> {
           "Generate the issuing CA and OCSP responder keys inside the PKCS#11 token that ca.keys.pkcs11 configures (needs ca.keys.provider: pkcs11).")
   boolean pkcs11;
 
+  @Option(
+      names = "--root-only",
+      description =
+          "Create only the root (for an offline machine): issuing CAs come from nodes' requests, 'ca issue-intermediate --csr'.")
+  boolean rootOnly;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     SimcaConfig cfg = data.loadConfig();
+    if (rootOnly) {
+      return initRootOnly(cfg);
+    }
     if (pkcs11 && !cfg.ca().keys().usesToken()) {
       throw new CliFailure(
           "--pkcs11 needs ca.keys.provider: pkcs11 with ca.keys.pkcs11.library, slot and pinFile in the config (or SIMCA_CA_KEYS_PROVIDER=pkcs11 ...)");
@@ -119,5 +130,37 @@ final class CaInitCommand implements Callable<Integer> {
       err.flush();
     }
     return r;
+  }
+
+  private int initRootOnly(SimcaConfig cfg) {
+    if (pkcs11 || !hostNames.isEmpty()) {
+      throw new CliFailure("--root-only makes no online keys: leave out --pkcs11 and --host-name");
+    }
+    DataDir dir = data.dataDir(cfg);
+    char[] pass = rootPassFile == null ? null : PassFiles.read(rootPassFile);
+    PrintWriter out = spec.commandLine().getOut();
+    new HierarchyInitializer(Clock.systemUTC())
+        .initRootOnly(dir, InitOptions.defaults().withRootPassphrase(pass));
+    char[] rootPass = pass != null ? pass : KeyFiles.readPassphrase(dir.rootPassFile());
+    try {
+      RootCeremony.publish(dir, rootPass, out);
+    } finally {
+      Arrays.fill(rootPass, '\0');
+    }
+    out.printf(
+        "created the root CA in %s (%s); sign nodes' requests with"
+            + " 'simca ca issue-intermediate --csr FILE --label L'%n",
+        dir.root(), dir.rootCert());
+    out.flush();
+    if (pass == null) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "simca: WARNING development root: its passphrase was generated into %s; an offline"
+                  + " root wants --root-pass-file FILE%n",
+              dir.rootPassFile());
+      spec.commandLine().getErr().flush();
+    }
+    return 0;
   }
 }

@@ -133,13 +133,27 @@ public final class Pkcs11Token {
     }
   }
 
-  /** Labels the key {@code alias} and stores its certificate chain beside it in the token. */
-  public synchronized void store(TokenPrivateKey key, List<X509Certificate> chain) {
+  /**
+   * Labels the key and stores its certificate chain beside it in the token; returns the label. A
+   * key that already has an entry (a pending issuing CA key with its placeholder certificate) moves
+   * to a new label first ({@code -req-} dropped, else {@code -r} appended): SunPKCS11 replaces an
+   * entry by deleting it, key included, so the old label is deleted only once it holds nothing but
+   * the old certificate.
+   */
+  public synchronized String store(TokenPrivateKey key, List<X509Certificate> chain) {
+    String alias = key.alias();
     try {
-      store.setKeyEntry(key.alias(), key.delegate(), null, chain.toArray(new Certificate[0]));
+      if (!store.containsAlias(alias)) {
+        store.setKeyEntry(alias, key.delegate(), null, chain.toArray(new Certificate[0]));
+        return alias;
+      }
+      String next = alias.contains("-req-") ? alias.replace("-req-", "-") : alias + "-r";
+      store.setKeyEntry(next, key.delegate(), null, chain.toArray(new Certificate[0]));
+      store.deleteEntry(alias);
+      return next;
     } catch (GeneralSecurityException | ProviderException e) {
       throw new TokenException(
-          "cannot store key '" + key.alias() + "' in " + description + ": " + rootMessage(e), e);
+          "cannot store key '" + alias + "' in " + description + ": " + rootMessage(e), e);
     }
   }
 

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  * ca/&lt;label&gt;.p12, .pass          its key and unattended passphrase (0600)
  * ca/archive/&lt;label&gt;-&lt;gen&gt;.pem/.p12/.pass            retired generations
  * ca/archive/&lt;label&gt;-&lt;gen&gt;.ocsp.pem/.ocsp.p12/.ocsp.pass  their OCSP responders
+ * ca/&lt;label&gt;.p11 (and the others)  instead of .p12 + .pass: the key's RFC 7512 URI in the token
+ * ca/pending/&lt;label&gt;.csr, .p12/.p11  a node's issuing CA request waiting for the offline root
+ * ca/issued/&lt;serial&gt;.pem           on an offline root: the issuing CA certificates it signed
  * ocsp/&lt;label&gt;.pem, .p12, .pass  delegated OCSP responder of the active generation
  * tls/server.pem, tls/server.key  server TLS certificate and PKCS#8 PEM key (0600)
  * tls/chain.pem                   server certificate followed by its issuing CA
@@ -181,6 +184,28 @@ public record DataDir(Path root) {
 
   public KeySlot archivedOcspKeySlot(String label, int gen) {
     return new KeySlot(archivedOcspKey(label, gen), archivedOcspPass(label, gen));
+  }
+
+  /**
+   * {@code ca/pending/}: an issuing CA key waiting for the offline root's certificate ({@code ca
+   * request-intermediate}, then {@code ca install-intermediate}).
+   */
+  public Path pendingDir() {
+    return caDir().resolve("pending");
+  }
+
+  public KeySlot pendingKeySlot(String label) {
+    return new KeySlot(pendingDir().resolve(label + ".p12"), pendingDir().resolve(label + ".pass"));
+  }
+
+  /** The PKCS#10 request for the pending key of {@code label}, for the root ceremony. */
+  public Path pendingCsr(String label) {
+    return pendingDir().resolve(label + ".csr");
+  }
+
+  /** {@code ca/issued/}: on an offline root, every issuing CA certificate it signed for a node. */
+  public Path issuedDir() {
+    return caDir().resolve("issued");
   }
 
   /** True once {@code ca/root.pem} exists: init writes it last. */

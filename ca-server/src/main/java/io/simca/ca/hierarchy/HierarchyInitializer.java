@@ -2,10 +2,13 @@ package io.simca.ca.hierarchy;
 
 import io.simca.ca.crypto.KeyFiles;
 import io.simca.ca.crypto.Pem;
+import io.simca.ca.crypto.SecureFiles;
 import io.simca.ca.crypto.SigningKey;
-import io.simca.ca.pki.OperatorRole;
 import io.simca.ca.pki.RootCaProfile;
 import io.simca.ca.pki.RootRevocationUrls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * {@code simca ca init}: creates the whole hierarchy in an empty data dir.
@@ -55,19 +59,8 @@ public final class HierarchyInitializer {
     boolean dev = options.rootPassphrase() == null;
     char[] rootPass = dev ? KeyFiles.generatePassphrase() : options.rootPassphrase().clone();
     try {
-      KeyPair rootKp = minter.newKey(HierarchyMinter.ROOT_KEY);
-      X509Certificate rootCert =
-          minter
-              .issuer()
-              .selfSign(
-                  RootCaProfile.of(HierarchyMinter.name(options.organization(), "simca Root CA"))
-                      .template(rootKp.getPublic(), minter.clock().instant()),
-                  rootKp);
-      SigningKey root = SigningKey.selfSigned(rootKp.getPrivate(), rootCert);
-      if (dev) {
-        KeyFiles.writePassphrase(dir.rootPassFile(), rootPass);
-      }
-      KeyFiles.writePkcs12(dir.rootKey(), root, rootPass);
+      SigningKey root = mintRoot(dir, options, rootPass, dev);
+      X509Certificate rootCert = root.cert();
 
       // Step 2: issuing CA "default" and its OCSP responder.
       SigningKey issuing =
@@ -78,14 +71,11 @@ public final class HierarchyInitializer {
       SigningKey ocsp = minter.ocspResponder(DEFAULT_LABEL, 1, issuing);
       minter.vault().write(ocsp, dir.ocspKeySlot(DEFAULT_LABEL), dir.ocspCert(DEFAULT_LABEL));
 
-      // Step 3: server TLS certificate.
-      SigningKey tls = minter.tlsServer(options.hostNames(), issuing);
-      HierarchyMinter.writeTls(dir, tls);
-
-      // Step 4: first operator credential.
-      SigningKey admin = minter.operator(ADMIN, OperatorRole.ADMIN, issuing);
-      HierarchyMinter.writeWithPassFile(
-          admin, dir.operatorP12(ADMIN), dir.operatorPass(ADMIN), null);
+      // Steps 3 and 4: server TLS certificate, first operator credential.
+      HierarchyMinter.NodeCredentials node =
+          minter.nodeCredentials(dir, options.hostNames(), issuing);
+      SigningKey tls = node.tls();
+      SigningKey admin = node.admin();
 
       // Step 5: the trust anchor, last: from here on the data dir counts as initialised.
       Pem.writeCertificate(dir.rootCert(), rootCert);
@@ -96,7 +86,51 @@ public final class HierarchyInitializer {
     }
   }
 
+  /**
+   * {@code ca init --root-only}: the root alone, for an offline machine. Issuing CAs come later
+   * from nodes' requests ({@code ca issue-intermediate --csr}), so the root key never touches a
+   * node.
+   */
+  public X509Certificate initRootOnly(DataDir dir, InitOptions options) {
+    Objects.requireNonNull(dir, "dir");
+    refuseExisting(dir);
+    SecureFiles.createPrivateDirectories(dir.caDir());
+    boolean dev = options.rootPassphrase() == null;
+    char[] rootPass = dev ? KeyFiles.generatePassphrase() : options.rootPassphrase().clone();
+    try {
+      X509Certificate root = mintRoot(dir, options, rootPass, dev).cert();
+      Pem.writeCertificate(dir.rootCert(), root); // last: the data dir counts as initialised
+      return root;
+    } finally {
+      Arrays.fill(rootPass, '\0');
+    }
+  }
+
+  /** Root key and self-signed certificate (P-384); writes the key (and a dev passphrase file). */
+  private SigningKey mintRoot(DataDir dir, InitOptions options, char[] rootPass, boolean dev) {
+    KeyPair rootKp = minter.newKey(HierarchyMinter.ROOT_KEY);
+    X509Certificate rootCert =
+        minter
+            .issuer()
+            .selfSign(
+                RootCaProfile.of(HierarchyMinter.name(options.organization(), "simca Root CA"))
+                    .template(rootKp.getPublic(), minter.clock().instant()),
+                rootKp);
+    SigningKey root = SigningKey.selfSigned(rootKp.getPrivate(), rootCert);
+    if (dev) {
+      KeyFiles.writePassphrase(dir.rootPassFile(), rootPass);
+    }
+    KeyFiles.writePkcs12(dir.rootKey(), root, rootPass);
+    return root;
+  }
+
   private static void refuseExisting(DataDir dir) {
+    if (hasFiles(dir.pendingDir())) {
+      throw new HierarchyException(
+          "an issuing CA request is pending in "
+              + dir.pendingDir()
+              + ": finish it with 'simca ca install-intermediate' instead of init");
+    }
     if (dir.isInitialised()) {
       throw new HierarchyException(
           "a CA hierarchy already exists in "
@@ -117,6 +151,17 @@ public final class HierarchyInitializer {
                 + " does not (an earlier init was interrupted?); "
                 + "move ca/, ocsp/, tls/ and operators/ away and run init again");
       }
+    }
+  }
+
+  private static boolean hasFiles(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.findAny().isPresent();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -13,11 +13,15 @@ import io.simca.ca.pki.LintPolicy;
 import io.simca.ca.pki.OcspResponderProfile;
 import io.simca.ca.pki.OperatorProfile;
 import io.simca.ca.pki.OperatorRole;
+import io.simca.ca.pki.RootCaProfile;
 import io.simca.ca.pki.RootRevocationUrls;
 import io.simca.ca.pki.TlsServerProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +33,7 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * Creates hierarchy members (key, certificate, files) for init, issue-intermediate, rotate and
@@ -73,15 +78,52 @@ final class HierarchyMinter {
   /** An issuing CA certificate + key (in memory, or generated in the token; nothing written). */
   SigningKey issuingCa(String label, int generation, SigningKey root, RootRevocationUrls urls) {
     KeyPair kp = vault.generate(ISSUING_KEY, label + "-g" + generation);
-    X500Name subject =
-        name(organization(root.cert()), "simca Issuing CA " + label + " G" + generation);
     X509Certificate cert =
-        issuer.issue(
-            IssuingCaProfile.of(subject)
-                .template(kp.getPublic(), IssuerInfo.of(root.cert()), clock.instant(), urls),
-            root);
+        certifyIssuingCa(
+            kp.getPublic(),
+            issuingCaName(organization(root.cert()), label, generation),
+            root,
+            urls);
     return new SigningKey(kp.getPrivate(), cert, List.of(cert, root.cert()));
   }
+
+  /** The root's certificate for an issuing CA key (made here, or requested by a node's CSR). */
+  X509Certificate certifyIssuingCa(
+      PublicKey key, X500Name subject, SigningKey root, RootRevocationUrls urls) {
+    return issuer.issue(
+        IssuingCaProfile.of(subject)
+            .template(key, IssuerInfo.of(root.cert()), clock.instant(), urls),
+        root);
+  }
+
+  static X500Name issuingCaName(String organization, String label, int generation) {
+    return name(organization, "simca Issuing CA " + label + " G" + generation);
+  }
+
+  /**
+   * A new issuing CA key waiting for the offline root: kept with a self-signed placeholder
+   * certificate (a key store holds keys only with one; it is never published), and its PKCS#10
+   * request (RFC 2986), signed by the key itself (proof of possession).
+   */
+  PendingCa pendingIssuingCa(String label, int generation, String organization) {
+    KeyPair kp = vault.generate(ISSUING_KEY, label + "-g" + generation + "-req");
+    X500Name subject = issuingCaName(organization, label, generation);
+    X509Certificate placeholder =
+        issuer.selfSign(RootCaProfile.of(subject).template(kp.getPublic(), clock.instant()), kp);
+    String sigAlg = ISSUING_KEY.signatureAlgorithm();
+    try {
+      byte[] csr =
+          new JcaPKCS10CertificationRequestBuilder(subject, kp.getPublic())
+              .build(providers.contentSigner(kp.getPrivate(), sigAlg))
+              .getEncoded();
+      return new PendingCa(SigningKey.selfSigned(kp.getPrivate(), placeholder), csr);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A pending issuing CA key (with its placeholder certificate) and its request's DER. */
+  record PendingCa(SigningKey key, byte[] csrDer) {}
 
   /** A delegated OCSP responder for {@code ca} in memory. */
   SigningKey ocspResponder(String label, int generation, SigningKey ca) {
@@ -115,6 +157,24 @@ final class HierarchyMinter {
                 .template(name, role, kp.getPublic(), IssuerInfo.of(ca.cert()), clock.instant()),
             ca);
     return new SigningKey(kp.getPrivate(), cert, prepend(cert, ca.chain()));
+  }
+
+  /** What a node serves with besides its CA keys: its TLS certificate and the first operator. */
+  record NodeCredentials(SigningKey tls, SigningKey admin) {}
+
+  /**
+   * Mints and writes the server TLS certificate and the first admin credential under {@code ca}.
+   */
+  NodeCredentials nodeCredentials(DataDir dir, List<String> hostNames, SigningKey ca) {
+    SigningKey tls = tlsServer(hostNames, ca);
+    writeTls(dir, tls);
+    SigningKey admin = operator(HierarchyInitializer.ADMIN, OperatorRole.ADMIN, ca);
+    writeWithPassFile(
+        admin,
+        dir.operatorP12(HierarchyInitializer.ADMIN),
+        dir.operatorPass(HierarchyInitializer.ADMIN),
+        null);
+    return new NodeCredentials(tls, admin);
   }
 
   /** Writes key (PKCS#12, fresh passphrase in {@code pass}) and certificate PEM; the PEM last. */

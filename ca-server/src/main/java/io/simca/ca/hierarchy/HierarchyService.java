@@ -1,10 +1,13 @@
 package io.simca.ca.hierarchy;
 
 import io.simca.ca.crypto.KeyType;
+import io.simca.ca.crypto.Pem;
+import io.simca.ca.crypto.SecureFiles;
 import io.simca.ca.crypto.SigningKey;
 import io.simca.ca.pki.IssuerInfo;
 import io.simca.ca.pki.RootRevocationUrls;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -115,16 +118,154 @@ public final class HierarchyService {
     SigningKey ca = minter.issuingCa(label, newGen, root, RootRevocationUrls.of(publicUrl));
     SigningKey ocsp = minter.ocspResponder(label, newGen, ca);
 
-    archive(dir.issuingKeySlot(label), dir.archivedKeySlot(label, oldGen));
-    archive(dir.ocspCert(label), dir.archivedOcspCert(label, oldGen));
-    archive(dir.ocspKeySlot(label), dir.archivedOcspKeySlot(label, oldGen));
-    archive(
-        dir.issuingCert(label),
-        dir.archivedCert(label, oldGen)); // last: defines the generation number
+    retire(dir, label, oldGen);
 
     minter.vault().write(ocsp, dir.ocspKeySlot(label), dir.ocspCert(label));
     minter.vault().write(ca, dir.issuingKeySlot(label), dir.issuingCert(label));
     return info(label, CaInfo.Role.ISSUING, newGen, CaInfo.Status.ACTIVE, dir.issuingCert(label));
+  }
+
+  /**
+   * {@code ca request-intermediate}: a new issuing CA key for {@code label} (its next generation,
+   * or its first on a node without a hierarchy yet) in {@code ca/pending/}, made where {@code
+   * ca.keys} says, and the PKCS#10 request the offline root signs. Nothing served changes.
+   *
+   * @param organization {@code O=} when the node has no root certificate yet
+   * @return the request file ({@code ca/pending/<label>.csr}, PEM)
+   */
+  public Path requestIntermediate(DataDir dir, String label, String organization) {
+    HierarchyFiles.requireLabel(dir, label);
+    if (dir.pendingKeySlot(label).exists() || Files.exists(dir.pendingCsr(label))) {
+      throw new HierarchyException(
+          "a request for '"
+              + label
+              + "' is already pending ("
+              + dir.pendingCsr(label)
+              + "): install its certificate with 'simca ca install-intermediate', or delete"
+              + " ca/pending/"
+              + label
+              + ".* to start over");
+    }
+    boolean known = Files.isRegularFile(dir.issuingCert(label));
+    int generation = known ? dir.activeGeneration(label) + 1 : 1;
+    String org =
+        dir.isInitialised()
+            ? HierarchyMinter.organization(HierarchyFiles.readCert(dir.rootCert()))
+            : organization;
+    SecureFiles.createPrivateDirectories(dir.pendingDir());
+    HierarchyMinter.PendingCa pending = minter.pendingIssuingCa(label, generation, org);
+    minter.vault().write(pending.key(), dir.pendingKeySlot(label), null);
+    SecureFiles.writePublic(
+        dir.pendingCsr(label), CsrPem.encode(pending.csrDer()).getBytes(StandardCharsets.US_ASCII));
+    return dir.pendingCsr(label);
+  }
+
+  /**
+   * {@code ca issue-intermediate --csr}, at the offline root: certifies a node's issuing CA request
+   * after checking its proof of possession (RFC 2986 §3: the request is signed by its key), its key
+   * type and that it names {@code label}; keeps a copy in {@code ca/issued/} so the root's CRL and
+   * OCSP responses cover it. The subject is the profile's, never the request's choice.
+   */
+  public X509Certificate issueFromRequest(
+      DataDir dir, Path csrFile, String label, char[] rootPass, String publicUrl) {
+    HierarchyFiles.requireInitialised(dir);
+    HierarchyFiles.requireLabel(dir, label);
+    SigningKey root = loadRoot(dir, rootPass);
+    CsrPem.Request csr = CsrPem.read(csrFile);
+    KeyType type = KeyType.of(csr.publicKey());
+    if (type != KeyType.EC_P256 && type != KeyType.EC_P384) {
+      throw new HierarchyException(
+          csrFile + ": issuing CA keys must be EC P-256 or P-384, the request has " + type.label());
+    }
+    int generation = csr.generationFor(label, csrFile);
+    X509Certificate cert =
+        minter.certifyIssuingCa(
+            csr.publicKey(),
+            HierarchyMinter.issuingCaName(
+                HierarchyMinter.organization(root.cert()), label, generation),
+            root,
+            RootRevocationUrls.of(publicUrl));
+    SecureFiles.createPrivateDirectories(dir.issuedDir());
+    Pem.writeCertificate(
+        dir.issuedDir().resolve(cert.getSerialNumber().toString(16) + ".pem"), cert);
+    return cert;
+  }
+
+  /**
+   * {@code ca install-intermediate}, on the node: takes the root's certificate for the pending key
+   * of {@code label} into service. A label that exists is rotated (its current generation retired,
+   * still answering for what it issued); on a node without a hierarchy the TLS certificate and the
+   * first operator credential are made under the new CA and {@code rootFile} becomes the trust
+   * anchor, written last.
+   */
+  public CaInfo installIntermediate(
+      DataDir dir, String label, Path certFile, Path rootFile, List<String> hostNames) {
+    HierarchyFiles.requireLabel(dir, label);
+    KeySlot pendingSlot = dir.pendingKeySlot(label);
+    if (!pendingSlot.exists()) {
+      throw new HierarchyException(
+          "no pending request for '"
+              + label
+              + "' in "
+              + dir.pendingDir()
+              + " (run 'simca ca request-intermediate --label "
+              + label
+              + "' first)");
+    }
+    SigningKey pending = minter.vault().read(pendingSlot);
+    X509Certificate cert = HierarchyFiles.readCert(certFile);
+    if (!cert.getPublicKey().equals(pending.cert().getPublicKey())) {
+      throw new HierarchyException(
+          certFile + " certifies another key than the pending request for '" + label + "'");
+    }
+    boolean fresh = !dir.isInitialised();
+    X509Certificate root;
+    if (fresh) {
+      if (rootFile == null) {
+        throw new HierarchyException(
+            dir.root() + " has no root certificate yet: pass --root with the ceremony's root.pem");
+      }
+      root = HierarchyFiles.readCert(rootFile);
+    } else {
+      root = HierarchyFiles.readCert(dir.rootCert());
+      if (rootFile != null && !HierarchyFiles.readCert(rootFile).equals(root)) {
+        throw new HierarchyException(
+            rootFile + " is not this node's root (" + dir.rootCert() + ")");
+      }
+    }
+    if (cert.getBasicConstraints() < 0 || !verifies(cert, root)) {
+      throw new HierarchyException(
+          certFile
+              + " is not a CA certificate signed by the root "
+              + root.getSubjectX500Principal());
+    }
+    boolean known = Files.isRegularFile(dir.issuingCert(label));
+    int generation = known ? dir.activeGeneration(label) + 1 : 1;
+    SigningKey ca = new SigningKey(pending.key(), cert, List.of(cert, root));
+    SigningKey ocsp = minter.ocspResponder(label, generation, ca);
+    if (fresh) {
+      HierarchyMinter.ensureDirs(dir);
+    }
+    if (known) {
+      retire(dir, label, generation - 1);
+    }
+    minter.vault().write(ocsp, dir.ocspKeySlot(label), dir.ocspCert(label));
+    minter.vault().write(ca, dir.issuingKeySlot(label), dir.issuingCert(label));
+    try {
+      for (Path p : pendingSlot.files()) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(dir.pendingCsr(label));
+    } catch (IOException e) {
+      throw new HierarchyException(
+          "cannot clean up " + dir.pendingDir() + ": " + e.getMessage(), e);
+    }
+    if (fresh) {
+      minter.nodeCredentials(dir, hostNames, ca);
+      Pem.writeCertificate(dir.rootCert(), root); // last: from here on the node is initialised
+    }
+    return info(
+        label, CaInfo.Role.ISSUING, generation, CaInfo.Status.ACTIVE, dir.issuingCert(label));
   }
 
   /**
@@ -176,6 +317,17 @@ public final class HierarchyService {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /**
+   * Moves generation {@code gen} of {@code label} (certificate, key, OCSP responder) to {@code
+   * ca/archive/}, where {@link LoadedHierarchy} still loads it for OCSP and CRLs.
+   */
+  private static void retire(DataDir dir, String label, int gen) {
+    archive(dir.issuingKeySlot(label), dir.archivedKeySlot(label, gen));
+    archive(dir.ocspCert(label), dir.archivedOcspCert(label, gen));
+    archive(dir.ocspKeySlot(label), dir.archivedOcspKeySlot(label, gen));
+    archive(dir.issuingCert(label), dir.archivedCert(label, gen)); // last: defines the generation
   }
 
   private static void archive(KeySlot from, KeySlot to) {

@@ -128,11 +128,10 @@ public sealed interface KeyVault permits KeyVault.FileVault, KeyVault.TokenVault
       if (!(key.key() instanceof TokenPrivateKey tk)) {
         throw new IllegalArgumentException("not a key of this token: " + key);
       }
-      token.store(tk, key.chain());
+      String alias = token.store(tk, key.chain());
       SecureFiles.writePrivate(
           slot.tokenRef(),
-          ("pkcs11:id=" + encode(tk.alias()) + ";type=private\n")
-              .getBytes(StandardCharsets.US_ASCII));
+          ("pkcs11:id=" + encode(alias) + ";type=private\n").getBytes(StandardCharsets.US_ASCII));
       try {
         // The reference now wins; a PKCS#12 file left in the slot would only confuse a reader.
         Files.deleteIfExists(slot.p12());

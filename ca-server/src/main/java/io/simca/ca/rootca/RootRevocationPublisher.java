@@ -166,10 +166,13 @@ public final class RootRevocationPublisher {
     return true;
   }
 
-  /** The CA certificates in {@code dir} that {@code root} signed (all labels, all generations). */
+  /**
+   * The CA certificates in {@code dir} that {@code root} signed (all labels, all generations; on an
+   * offline root, the record of what it signed for nodes).
+   */
   static List<X509Certificate> issuedByRoot(DataDir dir, X509Certificate root) {
     List<X509Certificate> out = new ArrayList<>();
-    for (Path folder : List.of(dir.caDir(), dir.archiveDir())) {
+    for (Path folder : List.of(dir.caDir(), dir.archiveDir(), dir.issuedDir())) {
       if (!Files.isDirectory(folder)) {
         continue;
       }
