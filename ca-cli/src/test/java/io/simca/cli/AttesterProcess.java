@@ -43,13 +43,7 @@ final class AttesterProcess implements AutoCloseable {
       throws Exception {
     int radius = freeUdpPort();
     int http = freeTcpPort();
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(SimcaCli.class.getName());
-    cmd.addAll(List.of("attester", "serve"));
+    List<String> cmd = new ArrayList<>(CliProcess.command(List.of("attester", "serve")));
     cmd.addAll(List.of("--radius", "127.0.0.1:" + radius, "--listen", "127.0.0.1:" + http));
     cmd.addAll(options);
     Path log = Files.createTempFile(workDir, "attester-", ".log");

@@ -69,13 +69,8 @@ final class NodeProcess implements AutoCloseable {
 
   static NodeProcess start(Path workDir, Path dataDir, Ports ports, Map<String, String> env)
       throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(SimcaCli.class.getName());
-    cmd.addAll(List.of("serve", "--data", dataDir.toString()));
+    List<String> cmd =
+        new ArrayList<>(CliProcess.command(List.of("serve", "--data", dataDir.toString())));
     Path log = Files.createTempFile(workDir, "node-", ".log");
     ProcessBuilder pb =
         new ProcessBuilder(cmd)

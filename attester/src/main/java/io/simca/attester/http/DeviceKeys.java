@@ -3,14 +3,15 @@ package io.simca.attester.http;
 import io.simca.est.attest.PemKeys;
 import io.simca.est.codec.CsrDecoder;
 import io.simca.est.codec.EstRequestException;
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 
 /**
  * The key a device wants attested, from the body of {@code POST /attest}: a PEM
  * SubjectPublicKeyInfo, or its PKCS#10 request (PEM, base64 or DER; the CSR signature is checked,
- * so the caller shows it holds the key). The key must be one the CA accepts ({@link KeyType}).
+ * so the caller shows it holds the key). The key must be one the CA accepts ({@link
+ * SubjectKeyType}).
  */
 final class DeviceKeys {
 
@@ -34,7 +35,7 @@ final class DeviceKeys {
       } else {
         key = CsrDecoder.decode(body).publicKey();
       }
-      KeyType.of(key);
+      SubjectKeyType.of(key);
       return key;
     } catch (EstRequestException e) {
       throw new IllegalArgumentException(e.getMessage());

@@ -76,6 +76,12 @@ final class ConfigValidator {
         "must be 1-32 lowercase letters, digits or '-'");
     positive("ca.ocspResponderRenewBefore", c.ca().ocspResponderRenewBefore());
     keys(c.ca().keys());
+    BulkheadsConfig b = c.server().bulkheads();
+    pool("server.bulkheads.enrollment", b.enrollment());
+    pool("server.bulkheads.ocsp", b.ocsp());
+    pool("server.bulkheads.admin", b.admin());
+    pool("server.bulkheads.imports", b.imports());
+    pool("server.bulkheads.health", b.health());
 
     positive("profile.validity", c.profile().validity());
     require(
@@ -210,5 +216,16 @@ final class ConfigValidator {
         !(p.pinFile() == null || p.pinFile().isBlank()) || !(p.pin() == null || p.pin().isEmpty()),
         "ca.keys.pkcs11.pinFile",
         "must name the token's PIN file (or set SIMCA_CA_KEYS_PKCS11_PIN) when ca.keys.provider is pkcs11");
+  }
+
+  private void pool(String key, BulkheadsConfig.Pool p) {
+    require(
+        p.threads() >= 1 && p.threads() <= 1024,
+        key + ".threads",
+        "must be 1..1024, got " + p.threads());
+    require(
+        p.queue() >= 0 && p.queue() <= 1_000_000,
+        key + ".queue",
+        "must be 0..1000000, got " + p.queue());
   }
 }

@@ -1,6 +1,6 @@
 package io.simca.ca.config;
 
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,9 +11,9 @@ public record ProfileConfig(Duration validity, Duration backdate, List<String> a
    * The key the CSR attributes advise (RFC 7030 §4.5): P-256 when allowed, else the first of {@code
    * allowedKeys}.
    */
-  public KeyType preferredKey() {
-    return allowedKeys.contains(KeyType.EC_P256.name())
-        ? KeyType.EC_P256
-        : KeyType.valueOf(allowedKeys.get(0));
+  public SubjectKeyType preferredKey() {
+    return allowedKeys.contains(SubjectKeyType.EC_P256.name())
+        ? SubjectKeyType.EC_P256
+        : SubjectKeyType.valueOf(allowedKeys.get(0));
   }
 }

@@ -23,7 +23,8 @@ public record ServerConfig(
     int maxConnections,
     int instances,
     boolean nativeTls,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    BulkheadsConfig bulkheads) {
 
   /** The base URL for AIA and CDP: the configured one, else the plain-HTTP listener. */
   public String effectivePublicUrl() {

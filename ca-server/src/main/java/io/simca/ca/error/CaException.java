@@ -44,8 +44,16 @@ public final class CaException extends RuntimeException {
   }
 
   public static CaException unavailable(String detail, Duration retryAfter) {
-    return new CaException(ErrorKind.UNAVAILABLE, "store_unavailable", detail, retryAfter);
+    return unavailable("store_unavailable", detail, retryAfter);
   }
+
+  /** 503 + Retry-After with its own reason ({@code busy}, {@code signing_key_unavailable}). */
+  public static CaException unavailable(String reason, String detail, Duration retryAfter) {
+    return new CaException(ErrorKind.UNAVAILABLE, reason, detail, retryAfter);
+  }
+
+  /** The reason of a request refused because its bulkhead was full. */
+  public static final String BUSY = "busy";
 
   public ErrorKind kind() {
     return kind;

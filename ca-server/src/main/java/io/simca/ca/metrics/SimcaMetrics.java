@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -90,6 +91,20 @@ public final class SimcaMetrics {
           .tag("label", label)
           .register(registry);
     }
+  }
+
+  /** A bulkhead's in-flight work and its rejections ({@code simca_bulkhead_*{pool=...}}). */
+  public Runnable bindBulkhead(String pool, IntSupplier inFlight) {
+    Gauge.builder("simca_bulkhead_in_flight", inFlight::getAsInt)
+        .tag("pool", pool)
+        .description("requests running or queued in the pool")
+        .register(registry);
+    Counter rejected =
+        Counter.builder("simca_bulkhead_rejected")
+            .tag("pool", pool)
+            .description("requests answered 503 because the pool and its queue were full")
+            .register(registry);
+    return rejected::increment;
   }
 
   /** Prometheus text exposition format 0.0.4. */

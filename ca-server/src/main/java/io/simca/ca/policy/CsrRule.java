@@ -1,7 +1,7 @@
 package io.simca.ca.policy;
 
 import io.simca.ca.error.ErrorKind;
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,9 +11,9 @@ import java.util.Set;
  */
 final class CsrRule implements Rule {
 
-  private final Set<KeyType> allowed;
+  private final Set<SubjectKeyType> allowed;
 
-  CsrRule(Set<KeyType> allowed) {
+  CsrRule(Set<SubjectKeyType> allowed) {
     this.allowed = Set.copyOf(allowed);
   }
 
@@ -28,7 +28,7 @@ final class CsrRule implements Rule {
       RequestProblem p = e.request().csrProblem().get();
       return Optional.of(new Deny(p.kind(), p.reason(), p.detail()));
     }
-    KeyType type = e.csr().keyType();
+    SubjectKeyType type = e.csr().keyType();
     if (!allowed.contains(type)) {
       return Optional.of(
           new Deny(

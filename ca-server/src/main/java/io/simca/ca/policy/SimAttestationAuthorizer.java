@@ -7,7 +7,7 @@ import io.simca.ca.store.Stores;
 import io.simca.est.attest.AttestationPolicy;
 import io.simca.est.attest.AttestationVerifier;
 import io.simca.est.attest.AttesterDirectory;
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -57,9 +57,9 @@ public final class SimAttestationAuthorizer implements EnrollmentAuthorizer {
             new AttestationPolicy(policy.clockSkew(), policy.maxTokenLifetime()),
             clock,
             CryptoProviders.get().providerFor("Signature", "SHA256withECDSA"));
-    Set<KeyType> allowed =
+    Set<SubjectKeyType> allowed =
         profile.allowedKeys().stream()
-            .map(KeyType::valueOf)
+            .map(SubjectKeyType::valueOf)
             .collect(Collectors.toUnmodifiableSet());
     List<Rule> rules =
         List.of(

@@ -119,7 +119,8 @@ public record CaServices(
         attesters,
         issuance,
         clientCertificates,
-        new OperatorGate(admin.operators(), ctx.stores().audit(), ctx.blocking(), ctx.clock()),
+        new OperatorGate(
+            admin.operators(), ctx.stores().audit(), ctx.bulkheads().admin(), ctx.clock()),
         checkpoints);
   }
 

@@ -67,7 +67,8 @@ final class HealthHandler {
   }
 
   private void handle(RoutingContext rc) {
-    ctx.blocking()
+    ctx.bulkheads()
+        .health()
         .run(
             () ->
                 new Probe(

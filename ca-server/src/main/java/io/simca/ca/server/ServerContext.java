@@ -25,6 +25,7 @@ public record ServerContext(
     Stores stores,
     Vertx vertx,
     Blocking blocking,
+    Bulkheads bulkheads,
     Clock clock,
     SimcaMetrics metrics,
     AtomicBoolean ready) {

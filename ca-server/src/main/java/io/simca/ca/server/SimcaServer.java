@@ -85,6 +85,7 @@ public final class SimcaServer {
               stores,
               vertx,
               new Blocking(vertx),
+              Bulkheads.create(vertx, config.server().bulkheads(), metrics),
               Clock.systemUTC(),
               metrics,
               new AtomicBoolean());

@@ -27,7 +27,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.simca.est.codec.EstRequestException;
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import io.simca.est.id.Iccid;
 import io.simca.est.id.Imei;
 import io.simca.est.id.Imsi;
@@ -248,9 +248,9 @@ public final class AttestationVerifier {
    * The only JWS algorithm accepted for an attester key, or an exception for keys that have none.
    */
   static JWSAlgorithm algorithmFor(PublicKey key) throws AttestationException {
-    KeyType type;
+    SubjectKeyType type;
     try {
-      type = KeyType.of(key);
+      type = SubjectKeyType.of(key);
     } catch (EstRequestException e) {
       throw fail(UNSUPPORTED_ALG, "attester key type is not usable");
     }

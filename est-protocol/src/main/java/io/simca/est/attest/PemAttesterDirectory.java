@@ -1,7 +1,7 @@
 package io.simca.est.attest;
 
 import io.simca.est.codec.EstRequestException;
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -38,8 +38,8 @@ public final class PemAttesterDirectory implements AttesterDirectory {
 
   private static final Pattern KID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final long MAX_FILE_BYTES = 64 * 1024;
-  private static final Set<KeyType> ATTESTER_KEYS =
-      EnumSet.of(KeyType.EC_P256, KeyType.EC_P384, KeyType.ED25519);
+  private static final Set<SubjectKeyType> ATTESTER_KEYS =
+      EnumSet.of(SubjectKeyType.EC_P256, SubjectKeyType.EC_P384, SubjectKeyType.ED25519);
 
   private record Snapshot(Map<String, TrustedAttester> attesters, List<String> problems) {}
 
@@ -139,7 +139,7 @@ public final class PemAttesterDirectory implements AttesterDirectory {
         return Optional.empty();
       }
       PublicKey key = PemKeys.readPublicKey(Files.readString(file, StandardCharsets.ISO_8859_1));
-      KeyType type = KeyType.of(key);
+      SubjectKeyType type = SubjectKeyType.of(key);
       if (!ATTESTER_KEYS.contains(type)) {
         problems.add(file + ": attester keys must be P-256, P-384 or Ed25519, not " + type);
         return Optional.empty();

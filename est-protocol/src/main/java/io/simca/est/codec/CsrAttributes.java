@@ -21,9 +21,9 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * and that simca wants a SIM attestation. Clients treat it as advice; the server enforces the same
  * rules in {@link CsrDecoder} and the attestation verifier.
  *
- * <p>Content for the default {@link KeyType#EC_P256}: the {@code ecdsa-with-SHA256} OID, an {@code
- * id-ecPublicKey} attribute naming {@code secp256r1}, {@link #SIM_ATTESTATION_REQUIRED} and {@link
- * CsrToken#OID}. The {@code challengePassword} OID (which asks RFC 7030 §3.5 clients to put
+ * <p>Content for the default {@link SubjectKeyType#EC_P256}: the {@code ecdsa-with-SHA256} OID, an
+ * {@code id-ecPublicKey} attribute naming {@code secp256r1}, {@link #SIM_ATTESTATION_REQUIRED} and
+ * {@link CsrToken#OID}. The {@code challengePassword} OID (which asks RFC 7030 §3.5 clients to put
  * tls-unique in the CSR) is only added on request, because simca binds the CSR through the
  * attestation token's {@code cnf.jkt}, not through tls-unique.
  */
@@ -42,11 +42,11 @@ public final class CsrAttributes {
 
   /** DER CsrAttrs for the default key type (P-256). */
   public static byte[] der() {
-    return der(KeyType.EC_P256, false);
+    return der(SubjectKeyType.EC_P256, false);
   }
 
   /** DER CsrAttrs advising {@code preferredKey}, without the challengePassword OID. */
-  public static byte[] der(KeyType preferredKey) {
+  public static byte[] der(SubjectKeyType preferredKey) {
     return der(preferredKey, false);
   }
 
@@ -54,7 +54,7 @@ public final class CsrAttributes {
    * DER CsrAttrs advising {@code preferredKey}; {@code askTlsUnique} adds the challengePassword OID
    * (RFC 7030 §3.5).
    */
-  public static byte[] der(KeyType preferredKey, boolean askTlsUnique) {
+  public static byte[] der(SubjectKeyType preferredKey, boolean askTlsUnique) {
     List<AttrOrOID> items = new ArrayList<>();
     if (askTlsUnique) {
       items.add(new AttrOrOID(PKCSObjectIdentifiers.pkcs_9_at_challengePassword));
@@ -87,7 +87,7 @@ public final class CsrAttributes {
   }
 
   /** Base64 body advising {@code preferredKey}. */
-  public static String base64(KeyType preferredKey, boolean askTlsUnique) {
+  public static String base64(SubjectKeyType preferredKey, boolean askTlsUnique) {
     return EstBase64.encode(der(preferredKey, askTlsUnique));
   }
 

@@ -74,7 +74,7 @@ public final class CsrDecoder {
     // Step 2: DER PKCS#10 (RFC 2986 §4.2).
     PKCS10CertificationRequest request = parse(der);
     // Step 3: key algorithm and size allowed (cheap, so before any signature work).
-    KeyType type = KeyType.of(request.getSubjectPublicKeyInfo());
+    SubjectKeyType type = SubjectKeyType.of(request.getSubjectPublicKeyInfo());
     // Step 4: proof of possession (RFC 7030 §3.4, RFC 2986 §3).
     PublicKey key = publicKey(request);
     if (!signatureVerifies(request, key, verifyProvider)) {

@@ -28,7 +28,7 @@ public class EstRequestException extends RuntimeException {
      * The CSR signature does not verify with its own key: no proof of possession (RFC 7030 §3.4).
      */
     BAD_SIGNATURE,
-    /** Key algorithm or curve outside the accepted set ({@link KeyType}). */
+    /** Key algorithm or curve outside the accepted set ({@link SubjectKeyType}). */
     UNSUPPORTED_KEY,
     /** Accepted algorithm, but too small or structurally weak (e.g. RSA exponent 3). */
     WEAK_KEY,

@@ -16,8 +16,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
  * A PKCS#10 request that passed {@link CsrDecoder}: well-formed, self-signed by its key (proof of
- * possession) and of an accepted {@link KeyType}. Only the key matters to the CA; subject and SANs
- * in the request are never trusted (DESIGN.md enrolment step 4).
+ * possession) and of an accepted {@link SubjectKeyType}. Only the key matters to the CA; subject
+ * and SANs in the request are never trusted (DESIGN.md enrolment step 4).
  *
  * @param request the parsed request (Bouncy Castle)
  * @param publicKey the subject key as a JCA key
@@ -25,7 +25,10 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * @param keyType the accepted key type
  */
 public record ParsedCsr(
-    PKCS10CertificationRequest request, PublicKey publicKey, byte[] spkiDer, KeyType keyType) {
+    PKCS10CertificationRequest request,
+    PublicKey publicKey,
+    byte[] spkiDer,
+    SubjectKeyType keyType) {
 
   public ParsedCsr {
     Objects.requireNonNull(request, "request");

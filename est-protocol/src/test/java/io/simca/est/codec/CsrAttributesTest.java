@@ -35,8 +35,8 @@ class CsrAttributesTest {
 
   @Test
   void der_addsChallengePasswordOnlyWhenAsked() {
-    List<ASN1ObjectIdentifier> withoutIt = oids(CsrAttributes.der(KeyType.EC_P384, false));
-    List<ASN1ObjectIdentifier> withIt = oids(CsrAttributes.der(KeyType.EC_P384, true));
+    List<ASN1ObjectIdentifier> withoutIt = oids(CsrAttributes.der(SubjectKeyType.EC_P384, false));
+    List<ASN1ObjectIdentifier> withIt = oids(CsrAttributes.der(SubjectKeyType.EC_P384, true));
     assertThat(withoutIt)
         .doesNotContain(PKCSObjectIdentifiers.pkcs_9_at_challengePassword)
         .contains(X9ObjectIdentifiers.ecdsa_with_SHA384);
@@ -46,7 +46,7 @@ class CsrAttributesTest {
   @Test
   void opensslParsesCsrAttrsDer() {
     Openssl.require();
-    for (KeyType type : KeyType.values()) {
+    for (SubjectKeyType type : SubjectKeyType.values()) {
       Processes.Result result =
           Openssl.run(CsrAttributes.der(type, true), "asn1parse", "-inform", "DER");
       assertThat(result.exitCode()).as(type + ": " + result.stderr()).isZero();

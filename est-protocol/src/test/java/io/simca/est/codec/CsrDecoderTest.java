@@ -27,7 +27,7 @@ class CsrDecoderTest {
   @Test
   void decode_acceptsP256CsrAndExposesKey() throws Exception {
     ParsedCsr csr = CsrDecoder.decode(ascii(TestCsrs.base64(P256)));
-    assertThat(csr.keyType()).isEqualTo(KeyType.EC_P256);
+    assertThat(csr.keyType()).isEqualTo(SubjectKeyType.EC_P256);
     assertThat(csr.publicKey().getEncoded()).isEqualTo(P256.getPublic().getEncoded());
     assertThat(csr.spkiDer()).isEqualTo(P256.getPublic().getEncoded());
     assertThat(csr.spkiSha256Hex())
@@ -40,14 +40,14 @@ class CsrDecoderTest {
 
   static Stream<Arguments> acceptedKeys() {
     return Stream.of(
-        Arguments.of(KeyType.EC_P384, (Supplier<KeyPair>) TestCsrs::p384),
-        Arguments.of(KeyType.ED25519, (Supplier<KeyPair>) TestCsrs::ed25519),
-        Arguments.of(KeyType.RSA_2048, (Supplier<KeyPair>) () -> TestCsrs.rsa(2048)));
+        Arguments.of(SubjectKeyType.EC_P384, (Supplier<KeyPair>) TestCsrs::p384),
+        Arguments.of(SubjectKeyType.ED25519, (Supplier<KeyPair>) TestCsrs::ed25519),
+        Arguments.of(SubjectKeyType.RSA_2048, (Supplier<KeyPair>) () -> TestCsrs.rsa(2048)));
   }
 
   @ParameterizedTest
   @MethodSource("acceptedKeys")
-  void decode_acceptsOtherAllowedKeyTypes(KeyType type, Supplier<KeyPair> keys) {
+  void decode_acceptsOtherAllowedKeyTypes(SubjectKeyType type, Supplier<KeyPair> keys) {
     assertThat(CsrDecoder.decode(ascii(TestCsrs.base64(keys.get()))).keyType()).isEqualTo(type);
   }
 
@@ -55,14 +55,14 @@ class CsrDecoderTest {
   void decode_acceptsPemArmourAndLineBreaks() {
     byte[] der = TestCsrs.der(P256);
     assertThat(CsrDecoder.decode(ascii(TestCsrs.pem(der, "CERTIFICATE REQUEST"))).keyType())
-        .isEqualTo(KeyType.EC_P256);
+        .isEqualTo(SubjectKeyType.EC_P256);
     assertThat(CsrDecoder.decode(ascii(TestCsrs.pem(der, "NEW CERTIFICATE REQUEST"))).keyType())
-        .isEqualTo(KeyType.EC_P256);
+        .isEqualTo(SubjectKeyType.EC_P256);
     assertThat(CsrDecoder.decode(ascii(EstBase64.encode(der))).keyType())
-        .isEqualTo(KeyType.EC_P256);
+        .isEqualTo(SubjectKeyType.EC_P256);
     assertThat(
             CsrDecoder.decode(ascii(Base64.getMimeEncoder().encodeToString(der) + "\n")).keyType())
-        .isEqualTo(KeyType.EC_P256);
+        .isEqualTo(SubjectKeyType.EC_P256);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.simca.est.testing;
 
 import io.simca.est.codec.CsrToken;
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -88,7 +88,7 @@ public final class TestCsrs {
   }
 
   /** A key pair of the given accepted type. */
-  public static KeyPair keyPair(KeyType type) {
+  public static KeyPair keyPair(SubjectKeyType type) {
     return switch (type) {
       case EC_P256 -> p256();
       case EC_P384 -> p384();

@@ -32,7 +32,8 @@ final class AuditListHandler implements Handler<RoutingContext> {
     long afterSeq = AdminParams.number(rc, "afterSeq", 0);
     long limit = AdminParams.number(rc, "limit", Paging.DEFAULT_LIMIT);
     Paging bounds = new Paging(0, (int) Math.max(0, Math.min(limit, Integer.MAX_VALUE)));
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> audit.list(filter, afterSeq, bounds.limit()))
         .onSuccess(
             events -> {

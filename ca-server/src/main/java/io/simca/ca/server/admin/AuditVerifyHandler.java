@@ -23,7 +23,8 @@ final class AuditVerifyHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(audit::verify)
         .onSuccess(
             r -> {

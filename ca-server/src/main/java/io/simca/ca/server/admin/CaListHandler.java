@@ -21,7 +21,8 @@ final class CaListHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> new HierarchyService().list(ctx.dataDir())) // reads certificate files
         .onSuccess(
             cas -> {

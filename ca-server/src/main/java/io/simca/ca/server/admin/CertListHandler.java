@@ -36,7 +36,8 @@ final class CertListHandler implements Handler<RoutingContext> {
             .withIccid(iccid)
             .withStatus(AdminParams.choice(rc, "status", CertStatus.class));
     Paging paging = AdminParams.paging(rc);
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> certs.list(filter, paging))
         .onSuccess(
             list -> {

@@ -20,7 +20,8 @@ final class CertShowHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext rc) {
     String serial = rc.pathParam("serial");
     CertificateCatalog.parseSerial(serial);
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> certs.show(serial))
         .onSuccess(c -> AdminReplies.json(rc, AdminJson.cert(c, ctx.hierarchy())))
         .onFailure(rc::fail);

@@ -70,14 +70,16 @@ public final class OperatorRoutes {
       throw CaException.malformed("bad_csr", "csr must be base64 of a DER PKCS#10 request");
     }
     String actor = AdminAuth.operator(rc).actor();
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> registry.issue(name, role, days, csr, actor))
         .onSuccess(issued -> created(rc, issued))
         .onFailure(rc::fail);
   }
 
   private void list(RoutingContext rc) {
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(registry::list)
         .onSuccess(
             rows ->
@@ -96,7 +98,8 @@ public final class OperatorRoutes {
   private void revoke(RoutingContext rc) {
     String name = rc.pathParam("name");
     String actor = AdminAuth.operator(rc).actor();
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> registry.revoke(name, actor))
         .onSuccess(
             revoked -> {

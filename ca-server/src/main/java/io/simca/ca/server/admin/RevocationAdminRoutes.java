@@ -72,7 +72,8 @@ public final class RevocationAdminRoutes {
     String actor = AdminAuth.operator(rc).actor();
     reply(
         rc,
-        ctx.blocking()
+        ctx.bulkheads()
+            .admin()
             .run(() -> revocation.revokeSim(iccid, reason, actor))
             .map(
                 r ->
@@ -104,7 +105,8 @@ public final class RevocationAdminRoutes {
     String actor = AdminAuth.operator(rc).actor();
     reply(
         rc,
-        ctx.blocking()
+        ctx.bulkheads()
+            .admin()
             .run(() -> revocation.revokeCertificate(serial, reason, invalidity, actor))
             .map(
                 revoked ->
@@ -119,7 +121,8 @@ public final class RevocationAdminRoutes {
     String actor = AdminAuth.operator(rc).actor();
     reply(
         rc,
-        ctx.blocking()
+        ctx.bulkheads()
+            .admin()
             .run(() -> revocation.publishCrl(label, actor))
             .map(
                 numbers ->

@@ -40,7 +40,8 @@ final class SimImportHandler implements Handler<RoutingContext> {
           "empty_body",
           "the request body must be a CSV file with the header iccid,imsi,imei,tenant");
     }
-    ctx.blocking()
+    ctx.bulkheads()
+        .imports()
         .run(() -> sims.importCsv(body.toString(StandardCharsets.UTF_8), options, op.actor()))
         .onSuccess(outcome -> reply(rc, outcome))
         .onFailure(rc::fail);

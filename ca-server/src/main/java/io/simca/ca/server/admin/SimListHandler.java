@@ -37,7 +37,8 @@ final class SimListHandler implements Handler<RoutingContext> {
             .withStatus(AdminParams.choice(rc, "status", SimStatus.class))
             .withIccidPrefix(prefix);
     Paging paging = AdminParams.paging(rc);
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> sims.list(filter, paging))
         .onSuccess(
             page -> {

@@ -33,7 +33,8 @@ final class SimLookupHandler implements Handler<RoutingContext> {
     if (imsi == null || !imsi.matches("[0-9]{6,15}")) {
       throw CaException.malformed("bad_parameter", "imsi must be 6-15 digits");
     }
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> sims.list(SimFilter.ALL.withImsi(imsi), Paging.first(2)))
         .onSuccess(
             page -> {

@@ -28,7 +28,8 @@ final class SimResumeHandler implements Handler<RoutingContext> {
     String iccid = rc.pathParam("iccid");
     SimInventory.requireIccid(iccid);
     boolean force = AdminParams.flag(rc, "force");
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> sims.resume(iccid, force, op.actor()))
         .onSuccess(
             r ->

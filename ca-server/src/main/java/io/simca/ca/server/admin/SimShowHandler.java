@@ -21,7 +21,8 @@ final class SimShowHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext rc) {
     String iccid = rc.pathParam("iccid");
     SimInventory.requireIccid(iccid);
-    ctx.blocking()
+    ctx.bulkheads()
+        .admin()
         .run(() -> sims.show(iccid))
         .onSuccess(
             d -> {

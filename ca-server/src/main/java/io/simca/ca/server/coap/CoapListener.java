@@ -42,7 +42,8 @@ public final class CoapListener implements AutoCloseable {
     Configuration config = DtlsEndpoints.configuration(cfg);
     CoapEndpoint endpoint = DtlsEndpoints.create(cfg, config, ctx.dataDir());
     endpoint.addInterceptor(
-        new OversizeAudit(services.issuance(), ctx.blocking(), cfg.maxBodyBytes(), cfg.maxPeers()));
+        new OversizeAudit(
+            services.issuance(), ctx.bulkheads().enrollment(), cfg.maxBodyBytes(), cfg.maxPeers()));
     InFlight inFlight = new InFlight();
     CoapServer server = new CoapServer(config);
     server.addEndpoint(endpoint);

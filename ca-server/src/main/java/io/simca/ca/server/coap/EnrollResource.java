@@ -104,7 +104,8 @@ final class EnrollResource extends CoapResource {
     // on /sren the handshake's certificate is the current one.
     List<Certificate> chain =
         kind == EnrollmentRequest.Kind.REENROLL ? EstCoapRequests.peerChain(exchange) : List.of();
-    ctx.blocking()
+    ctx.bulkheads()
+        .enrollment()
         .run(
             () -> {
               Optional<ClientCertificate> current =
@@ -137,7 +138,8 @@ final class EnrollResource extends CoapResource {
   }
 
   private void refuseBeforeEngine(CoapExchange exchange, String address, CaException error) {
-    ctx.blocking()
+    ctx.bulkheads()
+        .enrollment()
         .run(
             () -> {
               engine.auditRejected(kind, address, error);

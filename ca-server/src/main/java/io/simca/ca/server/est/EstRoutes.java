@@ -65,10 +65,13 @@ public final class EstRoutes {
     return rc -> {
       CaException error = asCaException(rc);
       Future<Void> audited = Future.succeededFuture();
-      if (rc.get(EnrollmentReplies.AUDITED) == null) {
+      // Overload refusals (bulkhead full) are counted, not audited: an audit row each would add
+      // load.
+      if (rc.get(EnrollmentReplies.AUDITED) == null && !CaException.BUSY.equals(error.reason())) {
         String address = EnrollmentReplies.clientAddress(rc);
         audited =
-            ctx.blocking()
+            ctx.bulkheads()
+                .enrollment()
                 .run(
                     () -> {
                       engine.auditRejected(kind, address, error);

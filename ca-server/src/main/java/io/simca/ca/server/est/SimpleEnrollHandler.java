@@ -37,7 +37,8 @@ final class SimpleEnrollHandler {
             Optional.empty(),
             EnrollmentReplies.clientAddress(rc));
     long start = System.nanoTime();
-    ctx.blocking()
+    ctx.bulkheads()
+        .enrollment()
         .run(() -> engine.enroll(submission))
         .onSuccess(
             outcome -> {

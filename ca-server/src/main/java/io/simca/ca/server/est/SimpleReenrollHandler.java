@@ -39,7 +39,8 @@ final class SimpleReenrollHandler {
         AuthorizationHeaders.read(rc.request().getHeader("Authorization"));
     String address = EnrollmentReplies.clientAddress(rc);
     long start = System.nanoTime();
-    ctx.blocking()
+    ctx.bulkheads()
+        .enrollment()
         .run(
             () ->
                 engine.enroll(

@@ -52,7 +52,8 @@ final class CrlHandler {
   private void handle(RoutingContext rc) {
     String name = rc.pathParam("param0");
     if (name.equals(RootRevocationUrls.ROOT)) {
-      ctx.blocking()
+      ctx.bulkheads()
+          .ocsp()
           .run(rootCrl::read)
           .onSuccess(
               crl -> {

@@ -99,7 +99,8 @@ final class OcspHandler {
         if (fast.isPresent()) {
           send(rc, fast.get(), isGet);
         } else {
-          ctx.blocking()
+          ctx.bulkheads()
+              .ocsp()
               .run(() -> responder.answer(p))
               .onComplete(
                   ar -> {

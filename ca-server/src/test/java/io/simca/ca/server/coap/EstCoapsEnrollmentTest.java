@@ -127,7 +127,7 @@ class EstCoapsEnrollmentTest {
       assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
       assertThat(response.getOptions().getContentFormat()).isEqualTo(285);
       assertThat(response.getPayload())
-          .isEqualTo(CsrAttributes.der(io.simca.est.codec.KeyType.EC_P256, false));
+          .isEqualTo(CsrAttributes.der(io.simca.est.codec.SubjectKeyType.EC_P256, false));
     }
   }
 

@@ -18,7 +18,7 @@ import io.simca.ca.testing.TestServers;
 import io.simca.est.attest.AttestationMinter;
 import io.simca.est.codec.CsrAttributes;
 import io.simca.est.codec.CsrToken;
-import io.simca.est.codec.KeyType;
+import io.simca.est.codec.SubjectKeyType;
 import io.simca.est.testing.Processes;
 import io.simca.est.testing.PythonTokenMinter;
 import io.simca.est.testing.TestCsrs;
@@ -102,7 +102,7 @@ class LibestInteropTest {
     Path file = out.resolve("csr-0-0.base64");
     assertThat(file).as(r.output()).exists();
     byte[] der = Base64.getMimeDecoder().decode(Files.readAllBytes(file));
-    assertThat(der).isEqualTo(CsrAttributes.der(KeyType.EC_P256, false));
+    assertThat(der).isEqualTo(CsrAttributes.der(SubjectKeyType.EC_P256, false));
     assertThat(ASN1Sequence.getInstance(der).toString())
         .contains(CsrAttributes.SIM_ATTESTATION_REQUIRED.getId())
         .contains(CsrToken.OID.getId());

@@ -25,7 +25,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * <p>{@link #of} throws {@link EstRequestException} with reason {@code UNSUPPORTED_KEY} or {@code
  * WEAK_KEY} and a short human message.
  */
-public enum KeyType {
+public enum SubjectKeyType {
   EC_P256("SHA256withECDSA"),
   EC_P384("SHA384withECDSA"),
   ED25519("Ed25519"),
@@ -39,7 +39,7 @@ public enum KeyType {
 
   private final String jcaSignatureAlgorithm;
 
-  KeyType(String jcaSignatureAlgorithm) {
+  SubjectKeyType(String jcaSignatureAlgorithm) {
     this.jcaSignatureAlgorithm = jcaSignatureAlgorithm;
   }
 
@@ -56,7 +56,7 @@ public enum KeyType {
   }
 
   /** Classifies a JCA public key; see {@link #of(SubjectPublicKeyInfo)}. */
-  public static KeyType of(PublicKey key) {
+  public static SubjectKeyType of(PublicKey key) {
     if (key == null || key.getEncoded() == null) {
       throw unsupported("public key has no X.509 encoding");
     }
@@ -74,7 +74,7 @@ public enum KeyType {
    *
    * @throws EstRequestException reason {@code UNSUPPORTED_KEY} or {@code WEAK_KEY}
    */
-  public static KeyType of(SubjectPublicKeyInfo spki) {
+  public static SubjectKeyType of(SubjectPublicKeyInfo spki) {
     AlgorithmIdentifier alg = spki.getAlgorithm();
     ASN1ObjectIdentifier oid = alg.getAlgorithm();
     if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
@@ -89,13 +89,13 @@ public enum KeyType {
     throw unsupported("unsupported key algorithm " + oid.getId());
   }
 
-  private static KeyType ec(SubjectPublicKeyInfo spki) {
+  private static SubjectKeyType ec(SubjectPublicKeyInfo spki) {
     // RFC 5480 §2.1.1: only namedCurve is allowed in PKIX; implicit/explicit parameters are
     // refused.
     if (!(spki.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve)) {
       throw unsupported("EC key must name its curve");
     }
-    KeyType type;
+    SubjectKeyType type;
     if (SECObjectIdentifiers.secp256r1.equals(curve)) {
       type = EC_P256;
     } else if (SECObjectIdentifiers.secp384r1.equals(curve)) {
@@ -118,7 +118,7 @@ public enum KeyType {
     return type;
   }
 
-  private static KeyType ed25519(SubjectPublicKeyInfo spki) {
+  private static SubjectKeyType ed25519(SubjectPublicKeyInfo spki) {
     // RFC 8410 §3: no parameters; the key is the raw 32-byte encoding.
     if (spki.getAlgorithm().getParameters() != null) {
       throw unsupported("Ed25519 key must not carry parameters");
@@ -130,7 +130,7 @@ public enum KeyType {
     return ED25519;
   }
 
-  private static KeyType rsa(SubjectPublicKeyInfo spki) {
+  private static SubjectKeyType rsa(SubjectPublicKeyInfo spki) {
     RSAPublicKey rsa;
     try {
       rsa = RSAPublicKey.getInstance(spki.parsePublicKey());

@@ -19,34 +19,37 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.junit.jupiter.api.Test;
 
-class KeyTypeTest {
+class SubjectKeyTypeTest {
 
   @Test
   void of_classifiesAcceptedKeys() {
-    assertThat(KeyType.of(TestCsrs.p256().getPublic())).isEqualTo(KeyType.EC_P256);
-    assertThat(KeyType.of(TestCsrs.p384().getPublic())).isEqualTo(KeyType.EC_P384);
-    assertThat(KeyType.of(TestCsrs.ed25519().getPublic())).isEqualTo(KeyType.ED25519);
-    assertThat(KeyType.of(TestCsrs.rsa(2048).getPublic())).isEqualTo(KeyType.RSA_2048);
-    assertThat(KeyType.of(TestCsrs.rsa(3072).getPublic())).isEqualTo(KeyType.RSA_3072);
+    assertThat(SubjectKeyType.of(TestCsrs.p256().getPublic())).isEqualTo(SubjectKeyType.EC_P256);
+    assertThat(SubjectKeyType.of(TestCsrs.p384().getPublic())).isEqualTo(SubjectKeyType.EC_P384);
+    assertThat(SubjectKeyType.of(TestCsrs.ed25519().getPublic())).isEqualTo(SubjectKeyType.ED25519);
+    assertThat(SubjectKeyType.of(TestCsrs.rsa(2048).getPublic()))
+        .isEqualTo(SubjectKeyType.RSA_2048);
+    assertThat(SubjectKeyType.of(TestCsrs.rsa(3072).getPublic()))
+        .isEqualTo(SubjectKeyType.RSA_3072);
   }
 
   @Test
   void of_labelsOddRsaSizesDownwards() {
-    assertThat(KeyType.of(rsaSpki(oddModulus(2560), BigInteger.valueOf(65537))))
-        .isEqualTo(KeyType.RSA_2048);
-    assertThat(KeyType.of(rsaSpki(oddModulus(4096), BigInteger.valueOf(65537))))
-        .isEqualTo(KeyType.RSA_4096);
+    assertThat(SubjectKeyType.of(rsaSpki(oddModulus(2560), BigInteger.valueOf(65537))))
+        .isEqualTo(SubjectKeyType.RSA_2048);
+    assertThat(SubjectKeyType.of(rsaSpki(oddModulus(4096), BigInteger.valueOf(65537))))
+        .isEqualTo(SubjectKeyType.RSA_4096);
   }
 
   @Test
   void of_refusesSmallRsaAsWeak() {
-    assertRefused(() -> KeyType.of(TestCsrs.rsa(1024).getPublic()), Reason.WEAK_KEY, "below 2048");
+    assertRefused(
+        () -> SubjectKeyType.of(TestCsrs.rsa(1024).getPublic()), Reason.WEAK_KEY, "below 2048");
   }
 
   @Test
   void of_refusesRsaAbove4096AsUnsupported() {
     assertRefused(
-        () -> KeyType.of(rsaSpki(oddModulus(8192), BigInteger.valueOf(65537))),
+        () -> SubjectKeyType.of(rsaSpki(oddModulus(8192), BigInteger.valueOf(65537))),
         Reason.UNSUPPORTED_KEY,
         "above 4096");
   }
@@ -54,23 +57,23 @@ class KeyTypeTest {
   @Test
   void of_refusesStructurallyWeakRsa() {
     assertRefused(
-        () -> KeyType.of(rsaSpki(oddModulus(2048).clearBit(0), BigInteger.valueOf(65537))),
+        () -> SubjectKeyType.of(rsaSpki(oddModulus(2048).clearBit(0), BigInteger.valueOf(65537))),
         Reason.WEAK_KEY,
         "even");
     assertRefused(
-        () -> KeyType.of(rsaSpki(oddModulus(2048), BigInteger.valueOf(3))),
+        () -> SubjectKeyType.of(rsaSpki(oddModulus(2048), BigInteger.valueOf(3))),
         Reason.WEAK_KEY,
         "exponent");
     assertRefused(
-        () -> KeyType.of(rsaSpki(oddModulus(2048), BigInteger.valueOf(65538))),
+        () -> SubjectKeyType.of(rsaSpki(oddModulus(2048), BigInteger.valueOf(65538))),
         Reason.WEAK_KEY,
         "exponent");
     assertRefused(
-        () -> KeyType.of(rsaSpki(oddModulus(2052), BigInteger.valueOf(65537))),
+        () -> SubjectKeyType.of(rsaSpki(oddModulus(2052), BigInteger.valueOf(65537))),
         Reason.WEAK_KEY,
         "whole number");
     assertRefused(
-        () -> KeyType.of(TestCsrs.rsa(2048, BigInteger.valueOf(3)).getPublic()),
+        () -> SubjectKeyType.of(TestCsrs.rsa(2048, BigInteger.valueOf(3)).getPublic()),
         Reason.WEAK_KEY,
         "exponent");
   }
@@ -78,11 +81,11 @@ class KeyTypeTest {
   @Test
   void of_refusesOtherCurves() {
     assertRefused(
-        () -> KeyType.of(TestCsrs.ec("secp521r1").getPublic()),
+        () -> SubjectKeyType.of(TestCsrs.ec("secp521r1").getPublic()),
         Reason.UNSUPPORTED_KEY,
         "secp521r1");
     assertRefused(
-        () -> KeyType.of(TestCsrs.ec("secp256k1").getPublic()),
+        () -> SubjectKeyType.of(TestCsrs.ec("secp256k1").getPublic()),
         Reason.UNSUPPORTED_KEY,
         "secp256k1");
   }
@@ -94,7 +97,7 @@ class KeyTypeTest {
     byte[] point = good.getPublicKeyData().getOctets();
     point[point.length - 1] ^= 0x01; // y no longer matches x
     SubjectPublicKeyInfo bad = new SubjectPublicKeyInfo(good.getAlgorithm(), point);
-    assertRefused(() -> KeyType.of(bad), Reason.WEAK_KEY, "curve");
+    assertRefused(() -> SubjectKeyType.of(bad), Reason.WEAK_KEY, "curve");
   }
 
   @Test
@@ -105,7 +108,7 @@ class KeyTypeTest {
         new SubjectPublicKeyInfo(
             new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, DERNull.INSTANCE),
             good.getPublicKeyData().getOctets());
-    assertRefused(() -> KeyType.of(implicit), Reason.UNSUPPORTED_KEY, "name its curve");
+    assertRefused(() -> SubjectKeyType.of(implicit), Reason.UNSUPPORTED_KEY, "name its curve");
   }
 
   @Test
@@ -114,7 +117,7 @@ class KeyTypeTest {
     Arrays.fill(raw, (byte) 0xff); // y >= p: not a canonical point encoding
     SubjectPublicKeyInfo bad =
         new SubjectPublicKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), raw);
-    assertRefused(() -> KeyType.of(bad), Reason.WEAK_KEY, "Ed25519");
+    assertRefused(() -> SubjectKeyType.of(bad), Reason.WEAK_KEY, "Ed25519");
   }
 
   @Test
@@ -122,15 +125,15 @@ class KeyTypeTest {
     SubjectPublicKeyInfo x25519 =
         new SubjectPublicKeyInfo(
             new AlgorithmIdentifier(EdECObjectIdentifiers.id_X25519), new byte[32]);
-    assertRefused(() -> KeyType.of(x25519), Reason.UNSUPPORTED_KEY, "1.3.101.110");
+    assertRefused(() -> SubjectKeyType.of(x25519), Reason.UNSUPPORTED_KEY, "1.3.101.110");
   }
 
   @Test
   void jcaSignatureAlgorithm_matchesKeyType() {
-    assertThat(KeyType.EC_P256.jcaSignatureAlgorithm()).isEqualTo("SHA256withECDSA");
-    assertThat(KeyType.EC_P384.jcaSignatureAlgorithm()).isEqualTo("SHA384withECDSA");
-    assertThat(KeyType.ED25519.jcaSignatureAlgorithm()).isEqualTo("Ed25519");
-    assertThat(KeyType.RSA_4096.jcaSignatureAlgorithm()).isEqualTo("SHA256withRSA");
+    assertThat(SubjectKeyType.EC_P256.jcaSignatureAlgorithm()).isEqualTo("SHA256withECDSA");
+    assertThat(SubjectKeyType.EC_P384.jcaSignatureAlgorithm()).isEqualTo("SHA384withECDSA");
+    assertThat(SubjectKeyType.ED25519.jcaSignatureAlgorithm()).isEqualTo("Ed25519");
+    assertThat(SubjectKeyType.RSA_4096.jcaSignatureAlgorithm()).isEqualTo("SHA256withRSA");
   }
 
   private static void assertRefused(ThrowingCallable call, Reason reason, String text) {
@@ -142,7 +145,7 @@ class KeyTypeTest {
   }
 
   /**
-   * An odd number of exactly {@code bits} bits (not a real RSA modulus; KeyType only checks
+   * An odd number of exactly {@code bits} bits (not a real RSA modulus; SubjectKeyType only checks
    * structure).
    */
   private static BigInteger oddModulus(int bits) {
